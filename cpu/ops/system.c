@@ -1,0 +1,314 @@
+/* system.c - flag instructions, CLI/STI/HLT, port I/O, CPUID, RDTSC, MSRs,
+ * descriptor-table and control-register moves, segment-register loads,
+ * the few x87 control instructions firmware runs before issue D's FPU,
+ * and the #UD/#GP handlers the decoder plants for bad encodings. */
+#include "ops.h"
+#include "xlat/machine.h"
+
+static inline unsigned cpl(const struct cpu *c) { return (c->mode_key >> MK_CPL_SHIFT) & 3; }
+static inline unsigned iopl(const struct cpu *c) { return (c->eflags & F_IOPL) >> 12; }
+static inline void need_cpl0(struct cpu *c)
+{
+	if (cpl(c))
+		cpu_fault(c, EX_GP, 0);
+}
+
+HANDLER(h_ud) { (void)in; cpu_fault_noerr(c, EX_UD); }
+HANDLER(h_gp) { (void)in; cpu_fault(c, EX_GP, 0); }
+insn_fn op_ud_fn(void) { return h_ud; }
+insn_fn op_gp_fn(void) { return h_gp; }
+HSET_ONE(ud, h_ud);
+
+/* ---- flags ---- */
+HANDLER(h_clc) { flags_set_cf_of(c, 0, cpu_of(c)); NEXT; }
+HANDLER(h_stc) { flags_set_cf_of(c, 1, cpu_of(c)); NEXT; }
+HANDLER(h_cmc) { flags_set_cf_of(c, !cpu_cf(c), cpu_of(c)); NEXT; }
+HANDLER(h_cld) { c->eflags &= ~F_DF; NEXT; }
+HANDLER(h_std) { c->eflags |= F_DF; NEXT; }
+HSET_ONE(clc, h_clc);
+HSET_ONE(stc, h_stc);
+HSET_ONE(cmc, h_cmc);
+HSET_ONE(cld, h_cld);
+HSET_ONE(std, h_std);
+
+/* CLI/STI need CPL <= IOPL (SDM Vol. 2A, CLI); both end the block so the
+ * dispatcher sees the new IF. */
+HANDLER(h_cli)
+{
+	if (cpl(c) > iopl(c))
+		cpu_fault(c, EX_GP, 0);
+	c->eflags &= ~F_IF;
+	return op_exit(c, in->eip + in->len, 1);
+}
+HANDLER(h_sti)
+{
+	if (cpl(c) > iopl(c))
+		cpu_fault(c, EX_GP, 0);
+	c->eflags |= F_IF;
+	return op_exit(c, in->eip + in->len, 1);
+}
+HSET_ONE(cli, h_cli);
+HSET_ONE(sti, h_sti);
+
+HANDLER(h_hlt)
+{
+	need_cpl0(c);
+	cpu_halt(c);
+	return op_exit(c, in->eip + in->len, 1);
+}
+HSET_ONE(hlt, h_hlt);
+
+/* ---- port I/O ---- */
+static void io_check(struct cpu *c, u16 port, unsigned S)
+{
+	/* the TSS I/O bitmap comes with issue C; until then CPL > IOPL faults */
+	(void)port;
+	(void)S;
+	if ((c->cr0 & 1) && cpl(c) > iopl(c))
+		cpu_fault(c, EX_GP, 0);
+}
+
+u32 io_in(struct cpu *c, u16 port, unsigned S)
+{
+	io_check(c, port, S);
+	u32 v = iobus_read(&c->m->io, port, S);
+	XLOG(&c->m->log, LOG_IOPORT, "in%u  port 0x%04x -> 0x%x\n", S * 8, port, v);
+	return v;
+}
+
+void io_out(struct cpu *c, u16 port, u32 v, unsigned S)
+{
+	io_check(c, port, S);
+	XLOG(&c->m->log, LOG_IOPORT, "out%u port 0x%04x <- 0x%x\n", S * 8, port, v);
+	iobus_write(&c->m->io, port, v, S);
+}
+
+#define IO_PAIR(S, N)                                                               \
+	HANDLER(h_in_i##N) { wreg(c, R_EAX, io_in(c, (u16)in->imm, S), S); return op_exit(c, in->eip + in->len, 1); } \
+	HANDLER(h_out_i##N) { io_out(c, (u16)in->imm, rreg(c, R_EAX, S), S); return op_exit(c, in->eip + in->len, 1); } \
+	HANDLER(h_in_d##N) { wreg(c, R_EAX, io_in(c, c->r[R_EDX].w, S), S); return op_exit(c, in->eip + in->len, 1); } \
+	HANDLER(h_out_d##N) { io_out(c, c->r[R_EDX].w, rreg(c, R_EAX, S), S); return op_exit(c, in->eip + in->len, 1); }
+IO_PAIR(1, 8)
+IO_PAIR(2, 16)
+IO_PAIR(4, 32)
+HSET_RM(in_I, h_in_i8, h_in_i16, h_in_i32, h_in_i8, h_in_i16, h_in_i32);
+HSET_RM(out_I, h_out_i8, h_out_i16, h_out_i32, h_out_i8, h_out_i16, h_out_i32);
+HSET_RM(in_D, h_in_d8, h_in_d16, h_in_d32, h_in_d8, h_in_d16, h_in_d32);
+HSET_RM(out_D, h_out_d8, h_out_d16, h_out_d32, h_out_d8, h_out_d16, h_out_d32);
+
+/* ---- identification and time ---- */
+HANDLER(h_cpuid)
+{
+	u32 out[4];
+	cpu_cpuid(c, c->r[R_EAX].d, c->r[R_ECX].d, out);
+	c->r[R_EAX].d = out[0];
+	c->r[R_EBX].d = out[1];
+	c->r[R_ECX].d = out[2];
+	c->r[R_EDX].d = out[3];
+	return op_exit(c, in->eip + in->len, 1);
+}
+HSET_ONE(cpuid, h_cpuid);
+
+/* The TSC counts retired instructions (DESIGN 10): deterministic. */
+HANDLER(h_rdtsc)
+{
+	if ((c->cr4 & 4) && cpl(c))
+		cpu_fault(c, EX_GP, 0);
+	u64 t = cpu_icount_now(c) + c->tsc_offset;
+	c->r[R_EAX].d = (u32)t;
+	c->r[R_EDX].d = (u32)(t >> 32);
+	NEXT;
+}
+HSET_ONE(rdtsc, h_rdtsc);
+
+#define MSR_TSC 0x10u
+HANDLER(h_rdmsr)
+{
+	need_cpl0(c);
+	u32 msr = c->r[R_ECX].d;
+	if (msr != MSR_TSC) {
+		XLOG(&c->m->log, LOG_UNIMP, "rdmsr 0x%x: unknown MSR, #GP\n", msr);
+		cpu_fault(c, EX_GP, 0);
+	}
+	u64 t = cpu_icount_now(c) + c->tsc_offset;
+	c->r[R_EAX].d = (u32)t;
+	c->r[R_EDX].d = (u32)(t >> 32);
+	NEXT;
+}
+HANDLER(h_wrmsr)
+{
+	need_cpl0(c);
+	u32 msr = c->r[R_ECX].d;
+	u64 v = ((u64)c->r[R_EDX].d << 32) | c->r[R_EAX].d;
+	if (msr != MSR_TSC) {
+		XLOG(&c->m->log, LOG_UNIMP, "wrmsr 0x%x: unknown MSR, #GP\n", msr);
+		cpu_fault(c, EX_GP, 0);
+	}
+	c->tsc_offset = v - cpu_icount_now(c);
+	return op_exit(c, in->eip + in->len, 1);
+}
+HSET_ONE(rdmsr, h_rdmsr);
+HSET_ONE(wrmsr, h_wrmsr);
+
+/* ---- descriptor tables ---- */
+static inline void lxdt(struct cpu *c, const struct insn *in, bool idt)
+{
+	need_cpl0(c);
+	u32 lin = lin_of(c, in, 6, false);
+	u16 limit = mem_rd16(c, lin);
+	u32 base = mem_rd32(c, lin + 2);
+	if (in->flags & INSN_O16)
+		base &= 0xffffff;
+	if (idt) {
+		c->idt_limit = limit;
+		c->idt_base = base;
+	} else {
+		c->gdt_limit = limit;
+		c->gdt_base = base;
+	}
+}
+static inline void sxdt(struct cpu *c, const struct insn *in, bool idt)
+{
+	u32 lin = lin_of(c, in, 6, true);
+	mem_wr16(c, lin, idt ? c->idt_limit : c->gdt_limit);
+	mem_wr32(c, lin + 2, idt ? c->idt_base : c->gdt_base);
+}
+HANDLER(h_lgdt) { lxdt(c, in, false); return op_exit(c, in->eip + in->len, 1); }
+HANDLER(h_lidt) { lxdt(c, in, true); return op_exit(c, in->eip + in->len, 1); }
+HANDLER(h_sgdt) { sxdt(c, in, false); NEXT; }
+HANDLER(h_sidt) { sxdt(c, in, true); NEXT; }
+HSET_ONE(lgdt, h_lgdt);
+HSET_ONE(lidt, h_lidt);
+HSET_ONE(sgdt, h_sgdt);
+HSET_ONE(sidt, h_sidt);
+
+/* ---- control registers ---- */
+static inline void smsw_body(struct cpu *c, const struct insn *in, unsigned S, bool M)
+{
+	(void)S;
+	st_E(c, in, c->cr0 & 0xffff, M ? 2 : OPSZ(in), M);
+}
+GEN_RM_V(smsw, smsw_body);
+
+/* LMSW can set PE but never clear it (SDM Vol. 2A, LMSW). */
+HANDLER(h_lmsw)
+{
+	need_cpl0(c);
+	u32 v = ld_E(c, in, 2, in->flags & INSN_MEM);
+	cpu_write_cr0(c, (c->cr0 & ~0xeu) | (v & 0xf) | (c->cr0 & 1));
+	return op_exit(c, in->eip + in->len, 1);
+}
+HSET_ONE(lmsw, h_lmsw);
+
+HANDLER(h_clts) { need_cpl0(c); c->cr0 &= ~8u; NEXT; }
+HSET_ONE(clts, h_clts);
+
+HANDLER(h_invlpg)
+{
+	need_cpl0(c);
+	tlb_flush_all(c);
+	return op_exit(c, in->eip + in->len, 1);
+}
+HSET_ONE(invlpg, h_invlpg);
+
+HANDLER(h_mov_rc)
+{
+	need_cpl0(c);
+	u32 v;
+	switch (in->s) {
+	case 0: v = c->cr0; break;
+	case 2: v = c->cr2; break;
+	case 3: v = c->cr3; break;
+	case 4: v = c->cr4; break;
+	default: cpu_fault_noerr(c, EX_UD);
+	}
+	c->r[in->d].d = v;
+	NEXT;
+}
+HSET_ONE(mov_RC, h_mov_rc);
+
+HANDLER(h_mov_cr)
+{
+	need_cpl0(c);
+	u32 v = c->r[in->s].d;
+	switch (in->d) {
+	case 0: cpu_write_cr0(c, v); break;
+	case 2: c->cr2 = v; break;
+	case 3: c->cr3 = v; tlb_flush_all(c); break;
+	case 4: c->cr4 = v; tlb_flush_all(c); break;
+	default: cpu_fault_noerr(c, EX_UD);
+	}
+	return op_exit(c, in->eip + in->len, 1);
+}
+HSET_ONE(mov_CR, h_mov_cr);
+
+HANDLER(h_mov_rdr) { need_cpl0(c); c->r[in->d].d = c->dr[in->s]; NEXT; }
+HANDLER(h_mov_drr) { need_cpl0(c); c->dr[in->d] = c->r[in->s].d; NEXT; }
+HSET_ONE(mov_RDR, h_mov_rdr);
+HSET_ONE(mov_DRR, h_mov_drr);
+
+/* ---- segment registers ---- */
+static inline void mov_es_body(struct cpu *c, const struct insn *in, unsigned S, bool M)
+{
+	st_E(c, in, c->seg[in->s].sel, M ? 2 : S, M);
+}
+GEN_RM_V(mov_ES, mov_es_body);
+
+HANDLER(h_mov_se)
+{
+	u16 sel = (u16)ld_Es(c, in, 2, in->flags & INSN_MEM);
+	seg_load_pm(c, in->d, sel);
+	return op_exit(c, in->eip + in->len, 1);
+}
+HSET_ONE(mov_SE, h_mov_se);
+
+static inline const struct insn *load_far_ptr(struct cpu *c, const struct insn *in, unsigned sreg)
+{
+	unsigned S = OPSZ(in);
+	u32 lin = lin_of(c, in, S + 2, false);
+	u32 off = mem_rd(c, lin, S);
+	u16 sel = mem_rd16(c, lin + S);
+	seg_load_pm(c, sreg, sel);
+	wreg(c, in->d, off, S);
+	return op_exit(c, in->eip + in->len, 1);
+}
+HANDLER(h_les) { return load_far_ptr(c, in, S_ES); }
+HANDLER(h_lds) { return load_far_ptr(c, in, S_DS); }
+HANDLER(h_lss) { return load_far_ptr(c, in, S_SS); }
+HANDLER(h_lfs) { return load_far_ptr(c, in, S_FS); }
+HANDLER(h_lgs) { return load_far_ptr(c, in, S_GS); }
+HSET_ONE(les, h_les);
+HSET_ONE(lds, h_lds);
+HSET_ONE(lss, h_lss);
+HSET_ONE(lfs, h_lfs);
+HSET_ONE(lgs, h_lgs);
+
+/* ---- x87 control only; arithmetic arrives with issue D ---- */
+HANDLER(h_x87)
+{
+	if (c->cr0 & 0xc)  /* EM or TS (SDM Vol. 3A, 2.5) */
+		cpu_fault_noerr(c, EX_NM);
+	bool mem = in->flags & INSN_MEM;
+	unsigned group = in->op; /* (opcode & 7) << 3 | ModRM.reg */
+	if (!mem && in->opc == 0xdb && in->s == 0xe3) {         /* FNINIT */
+		c->fpu_cw = 0x37f;
+		c->fpu_sw = 0;
+		c->fpu_tw = 0xffff;
+	} else if (!mem && in->opc == 0xdb && in->s == 0xe2) {  /* FNCLEX */
+		c->fpu_sw &= 0x7f00;
+	} else if (!mem && in->opc == 0xdf && in->s == 0xe0) {  /* FNSTSW AX */
+		c->r[R_EAX].w = c->fpu_sw;
+	} else if (mem && group == ((1 << 3) | 7)) {             /* FNSTCW m16 */
+		mem_wr16(c, lin_of(c, in, 2, true), c->fpu_cw);
+	} else if (mem && group == ((1 << 3) | 5)) {             /* FLDCW m16 */
+		c->fpu_cw = mem_rd16(c, lin_of(c, in, 2, false));
+	} else if (mem && group == ((5 << 3) | 7)) {             /* FNSTSW m16 */
+		mem_wr16(c, lin_of(c, in, 2, true), c->fpu_sw);
+	} else {
+		XLOG(&c->m->log, LOG_UNIMP, "x87 opcode %02x /%u (modrm %02x) at 0x%08x not implemented: #UD\n",
+		     in->opc, group & 7, in->s, in->eip);
+		cpu_fault_noerr(c, EX_UD);
+	}
+	NEXT;
+}
+HSET_ONE(x87, h_x87);

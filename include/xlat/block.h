@@ -1,0 +1,41 @@
+/* block.h - translated blocks and the block cache (DESIGN 5). */
+#ifndef XLAT_XLAT_BLOCK_H
+#define XLAT_XLAT_BLOCK_H
+
+#include "xlat/insn.h"
+
+#define BLOCK_MAX_INSNS 64
+
+struct block {
+	u32 eip;                 /* virtual EIP of the first instruction */
+	u32 phys;                /* guest-physical address of the first byte */
+	u32 page2;               /* second physical page when the block straddles, else ~0 */
+	u16 len;                 /* guest bytes covered */
+	u32 mode_key;            /* CPU mode the block was decoded for */
+	u32 cs_base;             /* CS base it was decoded under */
+	u16 n_insn;              /* instructions, not counting the exit stub */
+	bool valid;              /* false once invalidated */
+	struct block *hash_next; /* hash chain */
+	struct block *page_next[2]; /* per-page lists (first page, second page) */
+	struct block *link[2];   /* chained successors: 0 taken, 1 fall-through */
+	u32 link_epoch[2];       /* cache epoch each link was made in */
+	struct insn insn[];      /* n_insn + 1 (the exit stub) */
+};
+
+#define BC_HASH_BITS 15
+
+struct block_cache {
+	u8 *arena;               /* bump-allocated block storage */
+	size_t arena_size, arena_used;
+	struct block *hash[1u << BC_HASH_BITS];
+	u32 epoch;               /* bumped on invalidation, flush, mode change */
+	u64 n_translated, n_flushes, n_invalidated, n_smc_hits; /* -d stats */
+};
+
+int bc_init(struct block_cache *bc, size_t arena_size);
+void bc_free(struct block_cache *bc);
+void bc_flush(struct machine *m);
+struct block *bc_find(struct machine *m, struct cpu *c);
+void bc_invalidate_phys(struct machine *m, struct cpu *c, u32 pa, unsigned size);
+
+#endif

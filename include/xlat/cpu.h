@@ -1,0 +1,196 @@
+/* cpu.h - the x86 CPU state and the small inline helpers every handler uses. */
+#ifndef XLAT_XLAT_CPU_H
+#define XLAT_XLAT_CPU_H
+
+#include <setjmp.h>
+#include "xlat/types.h"
+
+struct machine;
+struct block;
+struct insn;
+
+enum { R_EAX, R_ECX, R_EDX, R_EBX, R_ESP, R_EBP, R_ESI, R_EDI, R_NONE = 16 };
+enum { S_ES, S_CS, S_SS, S_DS, S_FS, S_GS, S_NSEG };
+
+/* EFLAGS bits */
+#define F_CF 0x0001u
+#define F_PF 0x0004u
+#define F_AF 0x0010u
+#define F_ZF 0x0040u
+#define F_SF 0x0080u
+#define F_TF 0x0100u
+#define F_IF 0x0200u
+#define F_DF 0x0400u
+#define F_OF 0x0800u
+#define F_IOPL 0x3000u
+#define F_NT 0x4000u
+#define F_RF 0x10000u
+#define F_VM 0x20000u
+#define F_AC 0x40000u
+#define F_ID 0x200000u
+#define F_ARITH (F_CF | F_PF | F_AF | F_ZF | F_SF | F_OF)
+
+/* exception vectors */
+enum { EX_DE = 0, EX_DB = 1, EX_BP = 3, EX_OF = 4, EX_BR = 5, EX_UD = 6, EX_NM = 7,
+       EX_DF = 8, EX_TS = 10, EX_NP = 11, EX_SS = 12, EX_GP = 13, EX_PF = 14 };
+
+/* mode_key bits: everything decoding depends on (DESIGN 3) */
+#define MK_CODE32 0x01u  /* CS.D */
+#define MK_PE 0x02u      /* CR0.PE */
+#define MK_CPL_SHIFT 2   /* two bits of CPL */
+#define MK_VM86 0x10u
+#define MK_PG 0x20u
+#define MK_A20 0x40u     /* A20 gate open */
+
+union gpr {
+	u64 q;
+	u32 d;
+	u16 w;
+	u8 b[2]; /* b[1] is AH/CH/DH/BH for the first four */
+};
+
+struct seg {
+	u32 base;   /* descriptor cache: linear base */
+	u32 limit;  /* byte-granular limit */
+	u16 sel;    /* visible selector */
+	u16 attr;   /* descriptor bits 40-47 and 52-55 (type, S, DPL, P, AVL, L, D/B, G) */
+	bool flat;  /* base 0, limit 4 GiB, expand-up: handlers skip checks */
+};
+
+/* A TLB entry maps one guest-virtual page to host memory: host = addend + va.
+ * The tags hold the page address; any low (flag) bit set sends the access
+ * to the slow path. */
+#define TLB_BITS 10
+#define TLB_SIZE (1u << TLB_BITS)
+#define TLB_INVALID 0x1u /* empty entry */
+#define TLB_SLOW 0x2u    /* MMIO, ROM, code page: take the slow path */
+
+struct tlb_entry {
+	u32 tag_r;        /* page | flags for reads */
+	u32 tag_w;        /* page | flags for writes */
+	u32 tag_x;        /* page | flags for instruction fetch */
+	u32 phys;         /* guest-physical page this maps to */
+	uintptr_t addend; /* host address minus guest-virtual address */
+};
+
+/* Lazily kept arithmetic flags (DESIGN 3): res is the result sign-extended to
+ * 32 bits (ZF, SF, PF); aux bit 31 = CF, bit 30 = CF^OF, bit 3 = AF, bits 8-15
+ * flip the parity byte, bit 16 flips SF, so any flag combination can be kept. */
+#define AUX_CF 0x80000000u
+#define AUX_CO 0x40000000u
+#define AUX_AF 0x00000008u
+#define AUX_PDB_SHIFT 8
+#define AUX_SFD 0x00010000u
+
+#define JC_BITS 12
+#define JC_SIZE (1u << JC_BITS)
+
+struct jc_entry {
+	u32 eip;          /* virtual EIP the block starts at */
+	u32 epoch;        /* cache epoch when filled */
+	struct block *b;  /* the block */
+};
+
+struct cpu {
+	union gpr r[17];  /* GPRs; r[16] stays 0 for absent base/index */
+	u32 eip;          /* EIP between blocks and after faults */
+	u32 fl_res;       /* lazy flags: result */
+	u32 fl_aux;       /* lazy flags: carry vector and deltas */
+	u32 eflags;       /* non-arithmetic EFLAGS bits (arith bits kept 0) */
+	struct seg seg[S_NSEG];
+	struct seg ldtr, tr;
+	u32 gdt_base, idt_base;
+	u16 gdt_limit, idt_limit;
+	u32 cr0, cr2, cr3, cr4;
+	u32 dr[8];         /* debug registers, stored only */
+	u32 a20_mask;     /* ~0 or ~(1 << 20) */
+	u32 mode_key;     /* what decoding depends on */
+	bool halted;      /* in HLT, waiting for an interrupt */
+
+	s64 budget;       /* instructions left before the dispatcher must look up */
+	u64 icount_target;/* icount = icount_target - budget (at block boundaries) */
+	const struct insn *cur;    /* instruction being executed */
+	struct block *cur_block;   /* block being executed */
+	u8 exit_slot;     /* which chain link the last block left by */
+	u8 delivering;    /* 1 while delivering a fault, 2 while delivering #DF */
+	u32 fault_vec;    /* last fault raised */
+	u32 fault_err;
+	bool fault_has_err;
+	jmp_buf fault_jmp; /* where cpu_fault() unwinds to */
+
+	struct tlb_entry tlb[TLB_SIZE];
+	struct jc_entry jc[JC_SIZE];
+
+	u16 fpu_cw, fpu_sw, fpu_tw; /* minimal x87 state (FNINIT) until issue D */
+	u64 tsc_offset;   /* TSC = icount + tsc_offset */
+
+	struct machine *m;
+};
+
+/* ---- register access (little-endian host) ---- */
+static inline u8 *cpu_reg8(struct cpu *c, unsigned enc)
+{
+	/* enc is the byte offset into the register file, see decode */
+	return (u8 *)c->r + enc;
+}
+
+static inline u32 sext8(u32 v) { return (u32)(s32)(s8)v; }
+static inline u32 sext16(u32 v) { return (u32)(s32)(s16)v; }
+
+/* ---- lazy flags readers ---- */
+static inline u32 parity8(u32 v)
+{
+	v &= 0xff;
+	v ^= v >> 4;
+	return (0x6996u >> (v & 15)) & 1 ? 0 : 1; /* 1 when even parity */
+}
+
+static inline bool cpu_cf(const struct cpu *c) { return c->fl_aux >> 31; }
+static inline bool cpu_of(const struct cpu *c) { return ((c->fl_aux ^ (c->fl_aux << 1)) >> 31) & 1; }
+static inline bool cpu_zf(const struct cpu *c) { return c->fl_res == 0; }
+static inline bool cpu_sf(const struct cpu *c) { return ((c->fl_res >> 31) ^ (c->fl_aux >> 16)) & 1; }
+static inline bool cpu_af(const struct cpu *c) { return (c->fl_aux >> 3) & 1; }
+static inline bool cpu_pf(const struct cpu *c) { return parity8(c->fl_res ^ (c->fl_aux >> AUX_PDB_SHIFT)); }
+
+u32 cpu_get_eflags(const struct cpu *c);
+void cpu_set_eflags(struct cpu *c, u32 v, u32 mask);
+void cpu_set_arith_flags(struct cpu *c, u32 f);
+
+/* Evaluate condition code cc (0-15, as in Jcc). */
+static inline bool cpu_cond(const struct cpu *c, unsigned cc)
+{
+	bool r;
+	switch (cc >> 1) {
+	case 0: r = cpu_of(c); break;
+	case 1: r = cpu_cf(c); break;
+	case 2: r = cpu_zf(c); break;
+	case 3: r = cpu_cf(c) || cpu_zf(c); break;
+	case 4: r = cpu_sf(c); break;
+	case 5: r = cpu_pf(c); break;
+	case 6: r = cpu_sf(c) != cpu_of(c); break;
+	default: r = cpu_zf(c) || (cpu_sf(c) != cpu_of(c)); break;
+	}
+	return r ^ (cc & 1);
+}
+
+/* ---- faults ---- */
+_Noreturn void cpu_fault(struct cpu *c, unsigned vec, u32 err);
+_Noreturn void cpu_fault_noerr(struct cpu *c, unsigned vec);
+
+/* ---- state set-up and queries ---- */
+void cpu_init(struct cpu *c, struct machine *m);
+void cpu_reset_flat32(struct cpu *c, u32 eip);
+void cpu_update_mode(struct cpu *c);
+u64 cpu_icount(const struct cpu *c);
+void seg_load_flat(struct seg *s, u16 sel, bool code);
+void seg_load_pm(struct cpu *c, unsigned sreg, u16 sel);
+void seg_check_pm(struct cpu *c, unsigned sreg, u16 sel);
+void seg_set_desc(struct seg *s, u16 sel, u32 lo, u32 hi);
+void cpu_deliver(struct cpu *c, unsigned vec, bool has_err, u32 err, u32 ret_eip, bool soft);
+void cpu_cpuid(struct cpu *c, u32 leaf, u32 sub, u32 out[4]);
+u64 cpu_icount_now(const struct cpu *c);
+void cpu_write_cr0(struct cpu *c, u32 v);
+void cpu_halt(struct cpu *c);
+void cpu_request_stop(struct cpu *c);
+
+#endif
