@@ -1,1 +1,30 @@
-check: all
+# tests.mk - the test targets, included by the top Makefile.
+#
+#   make check        everything below that runs in minutes
+#   make check-full   check plus the longer suites
+#   make bench        ../shared/bench beside QEMU and Bochs
+
+GUEST_BUILD = $(BUILD)/tests/guest
+
+check: check-guest check-determinism
+
+check-guest: $(BUILD)/xlat
+	tests/guest/run.sh $(BUILD)/xlat $(GUEST_BUILD)
+
+check-determinism: $(BUILD)/xlat check-guest
+	tests/determinism.sh $(BUILD)/xlat $(GUEST_BUILD)
+
+check-full: check
+
+# The workloads xlat runs so far (mem, ctxsw need paging; irq the PIC and
+# PIT; fpu the x87). Override: make bench BENCH_WORKLOADS="boot int" BENCH_RUNS=1
+BENCH_WORKLOADS ?= boot int smc
+BENCH_RUNS ?= 3
+BENCH_RUNNERS ?= native qemu bochs xlat
+bench: $(BUILD)/xlat
+	$(MAKE) -C $(SHARED)/bench BUILD=$(abspath $(BUILD))/bench
+	$(SHARED)/bench/run-anchors.sh -b $(BUILD)/bench -n $(BENCH_RUNS) \
+	    -w "$(BENCH_WORKLOADS)" -r "$(BENCH_RUNNERS)" \
+	    --emu 'xlat=$(abspath $(BUILD))/xlat -m 256 -nographic -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=4 -serial file:{serial} -kernel {elf}'
+
+.PHONY: check-guest check-determinism
