@@ -48,14 +48,15 @@ static u32 bc_hash(u32 phys, u32 eip)
 /* the stub after a block's last instruction: fall through to the next EIP */
 static const struct insn *h_exit_stub(struct cpu *c, const struct insn *in)
 {
-	return op_exit(c, in->eip, 1);
+	return op_exit(c, in->eip, in->exit);
 }
 
-/* planted over the rest of a block that a store just invalidated */
-static const struct insn *h_smc_exit(struct cpu *c, const struct insn *in)
+/* Planted over instructions that must not run now: the rest of a block a
+ * store just invalidated, or the first instruction past the budget. */
+const struct insn *bc_stop_here(struct cpu *c, const struct insn *in)
 {
 	c->budget++; /* this slot did not retire an instruction */
-	return op_exit(c, in->eip, 2);
+	return op_exit(c, in->eip, EXIT_NOLINK);
 }
 
 static struct page_meta *meta_of(struct machine *m, u32 pa)
@@ -143,7 +144,7 @@ static void block_kill(struct machine *m, struct cpu *c, struct block *b)
 		/* the storing instruction completes; leave at the next boundary */
 		struct insn *rest = (struct insn *)c->cur + 1;
 		for (; rest < b->insn + b->n_insn; rest++)
-			rest->fn = h_smc_exit;
+			rest->fn = bc_stop_here;
 		m->bc.n_smc_hits++;
 	}
 }
@@ -220,19 +221,22 @@ static struct block *translate(struct machine *m, struct cpu *c, u32 phys)
 	u32 eip = c->eip, start = c->seg[S_CS].base + eip;
 	*b = (struct block){ .eip = eip, .phys = phys, .page2 = ~0u, .mode_key = c->mode_key,
 			     .cs_base = c->seg[S_CS].base, .valid = true };
-	unsigned n = 0;
+	unsigned n = 0, exits = 0;
 	while (n < BLOCK_MAX_INSNS) {
 		struct insn *in = &b->insn[n];
 		if (!decode_one(c, b, in, eip, n == 0))
 			break;
 		n++;
 		eip += in->len;
-		if ((in->flags & INSN_END) || b->page2 != ~0u)
+		if (in->flags & (INSN_END | INSN_JCC))
+			in->exit = (u8)exits++;
+		/* a superblock goes on past conditional branches while slots last */
+		if ((in->flags & INSN_END) || exits == BLOCK_MAX_EXITS - 1 || b->page2 != ~0u)
 			break;
 		if (((c->seg[S_CS].base + eip) & PAGE_MASK) != (start & PAGE_MASK))
 			break;
 	}
-	b->insn[n] = (struct insn){ .fn = h_exit_stub, .eip = eip };
+	b->insn[n] = (struct insn){ .fn = h_exit_stub, .eip = eip, .exit = (u8)exits };
 	b->n_insn = (u16)n;
 	b->len = (u16)(eip - b->eip);
 	m->bc.arena_used += sizeof(struct block) + (n + 1) * sizeof(struct insn);

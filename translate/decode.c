@@ -21,7 +21,7 @@ enum form {
 	FORM_XLAT, FORM_X87,
 };
 
-enum { X_LOCK = 1, X_END = 2, X_MEM = 4, X_STR = 8, X_O32 = 16, X_PRIV = 32 };
+enum { X_LOCK = 1, X_END = 2, X_MEM = 4, X_STR = 8, X_O32 = 16, X_PRIV = 32, X_JCC = 64 };
 
 struct opdesc {
 	const struct hset *hs;
@@ -30,10 +30,6 @@ struct opdesc {
 	const char *name;
 };
 
-#define O(map, op, form, hs, fl)
-#define G(map, op, reg, form, hs, fl)
-#undef O
-#undef G
 #define O(map, op, form, hs, fl) extern const struct hset hs_##hs;
 #define G(map, op, reg, form, hs, fl) extern const struct hset hs_##hs;
 #include "x86.def"
@@ -139,7 +135,7 @@ static unsigned modrm_parse(struct insn *in, struct dstate *s, unsigned modrm)
 static u32 imm_v(struct dstate *s, bool o16) { return o16 ? take(s, 2) : take(s, 4); }
 
 /* Fill operand fields per form. Returns the size index for the handler. */
-static int form_parse(struct insn *in, struct dstate *s, unsigned form, unsigned modrm, bool o16)
+static int form_parse(struct insn *in, struct dstate *s, unsigned form, unsigned opc, unsigned modrm, bool o16)
 {
 	int szv = o16 ? SZ16 : SZ32;
 	unsigned reg = (modrm >> 3) & 7, rm;
@@ -160,9 +156,9 @@ static int form_parse(struct insn *in, struct dstate *s, unsigned form, unsigned
 	case FORM_Ew: rm = modrm_parse(in, s, modrm); in->d = (u8)rm; return SZ16;
 	case FORM_Eb1: rm = modrm_parse(in, s, modrm); in->d = breg(rm); in->imm = 1; return SZ8;
 	case FORM_Ev1: rm = modrm_parse(in, s, modrm); in->d = (u8)rm; in->imm = 1; return szv;
-	case FORM_Zv: in->d = in->opc & 7; return szv;
-	case FORM_ZbIb: in->d = breg(in->opc & 7); in->imm = take(s, 1); return SZ8;
-	case FORM_ZvIv: in->d = in->opc & 7; in->imm = imm_v(s, o16); return szv;
+	case FORM_Zv: in->d = opc & 7; return szv;
+	case FORM_ZbIb: in->d = breg(opc & 7); in->imm = take(s, 1); return SZ8;
+	case FORM_ZvIv: in->d = opc & 7; in->imm = imm_v(s, o16); return szv;
 	case FORM_Jb: in->imm = sext8(take(s, 1)); return szv;
 	case FORM_Jz: in->imm = o16 ? sext16(take(s, 2)) : take(s, 4); return szv;
 	case FORM_Ib: case FORM_PORTb: in->imm = take(s, 1); return form == FORM_PORTb ? SZ8 : szv;
@@ -189,12 +185,12 @@ static int form_parse(struct insn *in, struct dstate *s, unsigned form, unsigned
 	case FORM_CdRd: in->d = (u8)reg; in->s = modrm & 7; return SZ32;
 	case FORM_EwSw: rm = modrm_parse(in, s, modrm); in->d = (u8)rm; in->s = (u8)reg; return (in->flags & INSN_MEM) ? SZ16 : szv;
 	case FORM_SwEw: rm = modrm_parse(in, s, modrm); in->d = (u8)reg; in->s = (u8)rm; return SZ16;
-	case FORM_SEGOP: in->op = (in->opc >> 3) & 7; return szv;
+	case FORM_SEGOP: in->op = (opc >> 3) & 7; return szv;
 	case FORM_SB: case FORM_SV:
 		in->seg = S_DS;
 		return form == FORM_SB ? SZ8 : szv;
 	case FORM_XLAT: in->flags |= INSN_MEM; in->base = R_EBX; in->index = R_NONE; in->scale = 0; in->disp = 0; in->seg = S_DS; return SZ8;
-	case FORM_X87: rm = modrm_parse(in, s, modrm); in->d = (u8)rm; in->s = (u8)modrm; in->op = (u8)(((in->opc & 7) << 3) | reg); return szv;
+	case FORM_X87: rm = modrm_parse(in, s, modrm); in->d = (u8)rm; in->s = (u8)modrm; in->op = (u8)(((opc & 7) << 3) | reg); return szv;
 	}
 	return szv;
 }
@@ -227,7 +223,7 @@ static void decode_prefixes(struct insn *in, struct dstate *s, u8 *seg_ovr)
 		if (s->short_)
 			return;
 		switch (b) {
-		case 0x66: in->flags ^= INSN_O16; in->flags |= 0; break;
+		case 0x66: in->flags ^= INSN_O16; break;
 		case 0x67: in->flags ^= INSN_A16; break;
 		case 0x26: *seg_ovr = S_ES; break;
 		case 0x2e: *seg_ovr = S_CS; break;
@@ -249,7 +245,7 @@ unsigned decode_insn(struct insn *in, const u8 *bytes, unsigned avail, u32 eip, 
 	u8 seg_ovr = 0xff;
 	bool code32 = mode_key & MK_CODE32;
 
-	*in = (struct insn){ .eip = eip, .base = R_NONE, .index = R_NONE, .seg = S_DS };
+	*in = (struct insn){ .eip = eip, .base = R_NONE, .index = R_NONE, .seg = S_DS, .exit = EXIT_NOLINK };
 	/* 0x66 and 0x67 toggle from the default: keep the toggles, apply after */
 	decode_prefixes(in, &s, &seg_ovr);
 	bool o16 = ((in->flags & INSN_O16) != 0) == code32;
@@ -262,7 +258,6 @@ unsigned decode_insn(struct insn *in, const u8 *bytes, unsigned avail, u32 eip, 
 		map = 1;
 		op = take(&s, 1);
 	}
-	in->opc = (u8)op;
 	const struct opdesc *d = &tab_op[map * 256 + op];
 	unsigned modrm = 0;
 	bool has_modrm = d->hs ? form_has_modrm(d->form) : true;
@@ -277,7 +272,7 @@ unsigned decode_insn(struct insn *in, const u8 *bytes, unsigned avail, u32 eip, 
 
 	if (d->flags & X_O32)
 		o16 = false;
-	int sz = form_parse(in, &s, d->form, modrm, o16);
+	int sz = form_parse(in, &s, d->form, op, modrm, o16);
 	if (s.short_)
 		return s.pos > INSN_MAX_LEN ? decode_fail(in, INSN_MAX_LEN, EX_GP) : 0;
 	if (s.pos > INSN_MAX_LEN)
@@ -298,6 +293,8 @@ unsigned decode_insn(struct insn *in, const u8 *bytes, unsigned avail, u32 eip, 
 	}
 	if (d->flags & X_END)
 		in->flags |= INSN_END;
+	if (d->flags & X_JCC)
+		in->flags |= INSN_JCC;
 	if (d->form == FORM_SwEw && (in->d > S_GS || in->d == S_CS))
 		return decode_fail(in, s.pos, EX_UD);
 	if (d->form == FORM_EwSw && in->s > S_GS)

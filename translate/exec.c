@@ -75,19 +75,24 @@ static inline unsigned retired(const struct cpu *c, const struct block *b)
 	return done > b->n_insn ? b->n_insn : done;
 }
 
-/* Run a block that is longer than the budget, one instruction at a time. */
+static inline void run_block(struct cpu *c, struct block *b)
+{
+	c->cur_block = b;
+	c->cur = b->insn;
+	b->insn[0].fn(c, b->insn);
+	c->budget -= retired(c, b);
+}
+
+/* A block longer than the budget runs only that many instructions: a stop
+ * is planted on the first one past the budget for this one run. */
 static void run_partial(struct cpu *c, struct block *b)
 {
-	const struct insn *in = b->insn;
-	s64 k = c->budget;
-	for (s64 i = 0; i < k && in; i++) {
-		c->cur = in;
-		in = in->fn(c, in);
-	}
-	if (in)
-		c->eip = in->eip;
-	c->budget -= retired(c, b);
-	c->exit_slot = 2;
+	struct insn *stop = &b->insn[c->budget];
+	insn_fn saved = stop->fn;
+	stop->fn = bc_stop_here;
+	run_block(c, b);
+	if (stop->fn == bc_stop_here)
+		stop->fn = saved;
 }
 
 static void run_blocks(struct machine *m, struct cpu *c)
@@ -97,7 +102,7 @@ static void run_blocks(struct machine *m, struct cpu *c)
 	while (likely(c->budget > 0)) {
 		struct block *b = NULL;
 		unsigned slot = c->exit_slot;
-		if (prev && slot < 2) {
+		if (prev && slot < BLOCK_MAX_EXITS) {
 			struct block *l = prev->link[slot];
 			if (l && prev->link_epoch[slot] == m->bc.epoch && l->eip == c->eip)
 				b = l;
@@ -108,25 +113,17 @@ static void run_blocks(struct machine *m, struct cpu *c)
 				flushes = m->bc.n_flushes;
 				prev = NULL;
 			}
-			if (prev && slot < 2) {
+			if (prev && slot < BLOCK_MAX_EXITS) {
 				prev->link[slot] = b;
 				prev->link_epoch[slot] = m->bc.epoch;
 			}
 		}
 		if (unlikely(m->log.mask & (LOG_EXEC | LOG_CPU)))
 			log_exec(m, c);
-		c->cur_block = b;
-		if (unlikely(b->n_insn > c->budget)) {
+		if (unlikely(b->n_insn > c->budget))
 			run_partial(c, b);
-			c->cur = NULL;
-			return;
-		}
-		const struct insn *in = b->insn;
-		do {
-			c->cur = in;
-			in = in->fn(c, in);
-		} while (in);
-		c->budget -= retired(c, b);
+		else
+			run_block(c, b);
 		prev = b;
 	}
 	c->cur = NULL;

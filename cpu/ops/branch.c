@@ -1,6 +1,6 @@
 /* branch.c - Jcc, JMP, CALL, RET, LOOP/JECXZ, far transfers, INT n, IRET,
- * BOUND. Every branch ends its block: the dispatcher follows chain slot 0
- * for the taken path and slot 1 for the fall-through. */
+ * BOUND. A conditional branch that is not taken goes on in the block
+ * (superblocks); a taken branch leaves it through its own chain-link slot. */
 #include "ops.h"
 
 static inline u32 next_eip(const struct insn *in) { return in->eip + in->len; }
@@ -9,25 +9,25 @@ static inline u32 next_eip(const struct insn *in) { return in->eip + in->len; }
 	HANDLER(h_j##name)                                                  \
 	{                                                                   \
 		if (cpu_cond(c, cc))                                        \
-			return op_exit(c, in->imm, 0);                      \
-		return op_exit(c, next_eip(in), 1);                         \
+			return op_exit(c, in->imm, in->exit);               \
+		NEXT;                                                       \
 	}                                                                   \
 	HSET_ONE(j##name, h_j##name);
 JCC(o, 0) JCC(no, 1) JCC(b, 2) JCC(nb, 3) JCC(z, 4) JCC(nz, 5) JCC(be, 6) JCC(nbe, 7)
 JCC(s, 8) JCC(ns, 9) JCC(p, 10) JCC(np, 11) JCC(l, 12) JCC(nl, 13) JCC(le, 14) JCC(nle, 15)
 
-HANDLER(h_jmp) { return op_exit(c, in->imm, 0); }
+HANDLER(h_jmp) { return op_exit(c, in->imm, in->exit); }
 HSET_ONE(jmp, h_jmp);
 
 HANDLER(h_call16)
 {
 	push_v(c, next_eip(in) & 0xffff, 2);
-	return op_exit(c, in->imm, 0);
+	return op_exit(c, in->imm, in->exit);
 }
 HANDLER(h_call32)
 {
 	push_v(c, next_eip(in), 4);
-	return op_exit(c, in->imm, 0);
+	return op_exit(c, in->imm, in->exit);
 }
 HSET_RM(call, NULL, h_call16, h_call32, NULL, h_call16, h_call32);
 
@@ -35,13 +35,13 @@ HANDLER(h_ret16)
 {
 	u32 t = pop_peek(c, 2, 0);
 	sp_set(c, sp_get(c) + 2 + in->imm);
-	return op_exit(c, t, 0);
+	return op_exit(c, t, in->exit);
 }
 HANDLER(h_ret32)
 {
 	u32 t = pop_peek(c, 4, 0);
 	sp_set(c, sp_get(c) + 4 + in->imm);
-	return op_exit(c, t, 0);
+	return op_exit(c, t, in->exit);
 }
 HSET_RM(ret, NULL, h_ret16, h_ret32, NULL, h_ret16, h_ret32);
 
@@ -51,7 +51,7 @@ HSET_RM(ret, NULL, h_ret16, h_ret32, NULL, h_ret16, h_ret32);
 		u32 t = ld_E(c, in, S, M);                                  \
 		if (PUSH)                                                   \
 			push_v(c, next_eip(in) & sz_mask(S), S);            \
-		return op_exit(c, t, 0);                                    \
+		return op_exit(c, t, in->exit);                                    \
 	}
 IND_BRANCH(h_jmp_r16, 2, false, 0)
 IND_BRANCH(h_jmp_r32, 4, false, 0)
@@ -77,7 +77,7 @@ static inline u32 count_get(struct cpu *c, const struct insn *in)
 }
 static inline const struct insn *jump_if(struct cpu *c, const struct insn *in, bool t)
 {
-	return t ? op_exit(c, in->imm, 0) : op_exit(c, next_eip(in), 1);
+	return t ? op_exit(c, in->imm, in->exit) : next_insn(c, in);
 }
 HANDLER(h_loop) { return jump_if(c, in, count_dec(c, in) != 0); }
 HANDLER(h_loope) { return jump_if(c, in, count_dec(c, in) != 0 && cpu_zf(c)); }
@@ -92,7 +92,7 @@ HSET_ONE(jecxz, h_jecxz);
 static const struct insn *far_jump(struct cpu *c, u16 sel, u32 off)
 {
 	seg_load_pm(c, S_CS, sel);
-	return op_exit(c, off, 2);
+	return op_exit(c, off, EXIT_NOLINK);
 }
 
 /* Check the target first and write both stack slots before ESP moves, so a
@@ -106,7 +106,7 @@ static const struct insn *far_call(struct cpu *c, const struct insn *in, u16 sel
 	mem_wr(c, seg_lin(c, S_SS, a2, S, true), next_eip(in) & sz_mask(S), S);
 	sp_set(c, a2);
 	seg_load_pm(c, S_CS, sel);
-	return op_exit(c, off, 2);
+	return op_exit(c, off, EXIT_NOLINK);
 }
 
 HANDLER(h_jmp_far) { return far_jump(c, in->imm2, in->imm); }
@@ -136,7 +136,7 @@ static const struct insn *retf(struct cpu *c, const struct insn *in, unsigned S)
 	u16 sel = (u16)pop_peek(c, S, S);
 	seg_load_pm(c, S_CS, sel);
 	sp_set(c, sp_get(c) + 2 * S + in->imm);
-	return op_exit(c, off, 2);
+	return op_exit(c, off, EXIT_NOLINK);
 }
 HANDLER(h_retf16) { return retf(c, in, 2); }
 HANDLER(h_retf32) { return retf(c, in, 4); }
@@ -146,15 +146,15 @@ HSET_RM(retf, NULL, h_retf16, h_retf32, NULL, h_retf16, h_retf32);
 static const struct insn *soft_int(struct cpu *c, const struct insn *in, unsigned vec)
 {
 	cpu_deliver(c, vec, false, 0, next_eip(in), true);
-	return op_exit(c, c->eip, 2);
+	return op_exit(c, c->eip, EXIT_NOLINK);
 }
 HANDLER(h_int_n) { return soft_int(c, in, in->imm & 0xff); }
 HANDLER(h_int3) { return soft_int(c, in, EX_BP); }
-HANDLER(h_into) { return cpu_of(c) ? soft_int(c, in, EX_OF) : op_exit(c, next_eip(in), 1); }
+HANDLER(h_into) { return cpu_of(c) ? soft_int(c, in, EX_OF) : next_insn(c, in); }
 HANDLER(h_int1)
 {
 	cpu_deliver(c, EX_DB, false, 0, next_eip(in), false);
-	return op_exit(c, c->eip, 2);
+	return op_exit(c, c->eip, EXIT_NOLINK);
 }
 HSET_ONE(int_n, h_int_n);
 HSET_ONE(int3, h_int3);
@@ -171,7 +171,7 @@ static const struct insn *iret(struct cpu *c, unsigned S)
 	sp_set(c, sp_get(c) + 3 * S);
 	u32 mask = F_ARITH | F_TF | F_DF | F_NT | F_IF | F_IOPL | F_AC | F_ID | F_RF;
 	cpu_set_eflags(c, fl, mask & sz_mask(S));
-	return op_exit(c, off, 2);
+	return op_exit(c, off, EXIT_NOLINK);
 }
 HANDLER(h_iret16) { (void)in; return iret(c, 2); }
 HANDLER(h_iret32) { (void)in; return iret(c, 4); }

@@ -10,9 +10,20 @@
 #include "xlat/mem.h"
 
 #define HANDLER(name) static const struct insn *name(struct cpu *c, const struct insn *in)
-#define NEXT return in + 1
 
-/* Leave the block: continue at eip through chain link slot. */
+/* Go on with the next instruction of the block: a tail call, so each
+ * handler ends in its own indirect jump and the host predicts them apart.
+ * cpu->cur always names the instruction running, for fault unwinding. */
+static inline const struct insn *next_insn(struct cpu *c, const struct insn *in)
+{
+	in++;
+	c->cur = in;
+	return in->fn(c, in);
+}
+#define NEXT return next_insn(c, in)
+
+/* Leave the block: continue at eip through chain-link slot (EXIT_NOLINK:
+ * look the target up afresh). */
 static inline const struct insn *op_exit(struct cpu *c, u32 eip, unsigned slot)
 {
 	c->eip = eip;

@@ -4,6 +4,7 @@
  * when the budget runs out it leaves the block at its own EIP so pending
  * events are handled and it resumes where it stopped (SDM Vol. 1, 7.3.9). */
 #include "ops.h"
+#include "xlat/block.h"
 
 static inline bool a16(const struct insn *in) { return in->flags & INSN_A16; }
 
@@ -92,22 +93,28 @@ static inline bool zf_cond(const struct cpu *c, const struct insn *in, bool cmp)
 	return (in->flags & INSN_REPNE) ? !cpu_zf(c) : cpu_zf(c);
 }
 
+/* Each iteration counts as one instruction: the block charges the REP
+ * instruction once, for its last (or only) iteration, and every iteration
+ * that is followed by another is charged here. That keeps the count exact
+ * however often the instruction is interrupted or faults part way. */
 static inline const struct insn *rep_run(struct cpu *c, const struct insn *in, unsigned S,
 					 void (*it)(struct cpu *, const struct insn *, unsigned), bool cmp)
 {
+	s64 room = c->budget - (in - c->cur_block->insn) - 1; /* budget after this one */
 	for (;;) {
 		u32 n = idx_get(c, in, R_ECX);
 		if (!n)
-			return in + 1;
+			return next_insn(c, in);
 		it(c, in, S);
 		if (a16(in))
 			c->r[R_ECX].w = (u16)(n - 1);
 		else
 			c->r[R_ECX].d = n - 1;
 		if (n == 1 || !zf_cond(c, in, cmp))
-			return in + 1;
-		if (--c->budget <= 0)
-			return op_exit(c, in->eip, 2);
+			return next_insn(c, in);
+		if (room-- <= 0)
+			return op_exit(c, in->eip, EXIT_NOLINK); /* resume here later */
+		c->budget--;
 	}
 }
 

@@ -38,14 +38,14 @@ HANDLER(h_cli)
 	if (cpl(c) > iopl(c))
 		cpu_fault(c, EX_GP, 0);
 	c->eflags &= ~F_IF;
-	return op_exit(c, in->eip + in->len, 1);
+	return next_insn(c, in);
 }
 HANDLER(h_sti)
 {
 	if (cpl(c) > iopl(c))
 		cpu_fault(c, EX_GP, 0);
 	c->eflags |= F_IF;
-	return op_exit(c, in->eip + in->len, 1);
+	return next_insn(c, in);
 }
 HSET_ONE(cli, h_cli);
 HSET_ONE(sti, h_sti);
@@ -54,7 +54,7 @@ HANDLER(h_hlt)
 {
 	need_cpl0(c);
 	cpu_halt(c);
-	return op_exit(c, in->eip + in->len, 1);
+	return next_insn(c, in);
 }
 HSET_ONE(hlt, h_hlt);
 
@@ -84,10 +84,10 @@ void io_out(struct cpu *c, u16 port, u32 v, unsigned S)
 }
 
 #define IO_PAIR(S, N)                                                               \
-	HANDLER(h_in_i##N) { wreg(c, R_EAX, io_in(c, (u16)in->imm, S), S); return op_exit(c, in->eip + in->len, 1); } \
-	HANDLER(h_out_i##N) { io_out(c, (u16)in->imm, rreg(c, R_EAX, S), S); return op_exit(c, in->eip + in->len, 1); } \
-	HANDLER(h_in_d##N) { wreg(c, R_EAX, io_in(c, c->r[R_EDX].w, S), S); return op_exit(c, in->eip + in->len, 1); } \
-	HANDLER(h_out_d##N) { io_out(c, c->r[R_EDX].w, rreg(c, R_EAX, S), S); return op_exit(c, in->eip + in->len, 1); }
+	HANDLER(h_in_i##N) { wreg(c, R_EAX, io_in(c, (u16)in->imm, S), S); return next_insn(c, in); } \
+	HANDLER(h_out_i##N) { io_out(c, (u16)in->imm, rreg(c, R_EAX, S), S); return next_insn(c, in); } \
+	HANDLER(h_in_d##N) { wreg(c, R_EAX, io_in(c, c->r[R_EDX].w, S), S); return next_insn(c, in); } \
+	HANDLER(h_out_d##N) { io_out(c, c->r[R_EDX].w, rreg(c, R_EAX, S), S); return next_insn(c, in); }
 IO_PAIR(1, 8)
 IO_PAIR(2, 16)
 IO_PAIR(4, 32)
@@ -105,7 +105,7 @@ HANDLER(h_cpuid)
 	c->r[R_EBX].d = out[1];
 	c->r[R_ECX].d = out[2];
 	c->r[R_EDX].d = out[3];
-	return op_exit(c, in->eip + in->len, 1);
+	return next_insn(c, in);
 }
 HSET_ONE(cpuid, h_cpuid);
 
@@ -145,7 +145,7 @@ HANDLER(h_wrmsr)
 		cpu_fault(c, EX_GP, 0);
 	}
 	c->tsc_offset = v - cpu_icount_now(c);
-	return op_exit(c, in->eip + in->len, 1);
+	return next_insn(c, in);
 }
 HSET_ONE(rdmsr, h_rdmsr);
 HSET_ONE(wrmsr, h_wrmsr);
@@ -173,8 +173,8 @@ static inline void sxdt(struct cpu *c, const struct insn *in, bool idt)
 	mem_wr16(c, lin, idt ? c->idt_limit : c->gdt_limit);
 	mem_wr32(c, lin + 2, idt ? c->idt_base : c->gdt_base);
 }
-HANDLER(h_lgdt) { lxdt(c, in, false); return op_exit(c, in->eip + in->len, 1); }
-HANDLER(h_lidt) { lxdt(c, in, true); return op_exit(c, in->eip + in->len, 1); }
+HANDLER(h_lgdt) { lxdt(c, in, false); return next_insn(c, in); }
+HANDLER(h_lidt) { lxdt(c, in, true); return next_insn(c, in); }
 HANDLER(h_sgdt) { sxdt(c, in, false); NEXT; }
 HANDLER(h_sidt) { sxdt(c, in, true); NEXT; }
 HSET_ONE(lgdt, h_lgdt);
@@ -196,7 +196,7 @@ HANDLER(h_lmsw)
 	need_cpl0(c);
 	u32 v = ld_E(c, in, 2, in->flags & INSN_MEM);
 	cpu_write_cr0(c, (c->cr0 & ~0xeu) | (v & 0xf) | (c->cr0 & 1));
-	return op_exit(c, in->eip + in->len, 1);
+	return next_insn(c, in);
 }
 HSET_ONE(lmsw, h_lmsw);
 
@@ -207,7 +207,7 @@ HANDLER(h_invlpg)
 {
 	need_cpl0(c);
 	tlb_flush_all(c);
-	return op_exit(c, in->eip + in->len, 1);
+	return next_insn(c, in);
 }
 HSET_ONE(invlpg, h_invlpg);
 
@@ -238,7 +238,7 @@ HANDLER(h_mov_cr)
 	case 4: c->cr4 = v; tlb_flush_all(c); break;
 	default: cpu_fault_noerr(c, EX_UD);
 	}
-	return op_exit(c, in->eip + in->len, 1);
+	return next_insn(c, in);
 }
 HSET_ONE(mov_CR, h_mov_cr);
 
@@ -258,7 +258,7 @@ HANDLER(h_mov_se)
 {
 	u16 sel = (u16)ld_Es(c, in, 2, in->flags & INSN_MEM);
 	seg_load_pm(c, in->d, sel);
-	return op_exit(c, in->eip + in->len, 1);
+	return next_insn(c, in);
 }
 HSET_ONE(mov_SE, h_mov_se);
 
@@ -270,7 +270,7 @@ static inline const struct insn *load_far_ptr(struct cpu *c, const struct insn *
 	u16 sel = mem_rd16(c, lin + S);
 	seg_load_pm(c, sreg, sel);
 	wreg(c, in->d, off, S);
-	return op_exit(c, in->eip + in->len, 1);
+	return next_insn(c, in);
 }
 HANDLER(h_les) { return load_far_ptr(c, in, S_ES); }
 HANDLER(h_lds) { return load_far_ptr(c, in, S_DS); }
@@ -290,13 +290,13 @@ HANDLER(h_x87)
 		cpu_fault_noerr(c, EX_NM);
 	bool mem = in->flags & INSN_MEM;
 	unsigned group = in->op; /* (opcode & 7) << 3 | ModRM.reg */
-	if (!mem && in->opc == 0xdb && in->s == 0xe3) {         /* FNINIT */
+	if (!mem && (group >> 3) == 3 && in->s == 0xe3) {         /* FNINIT */
 		c->fpu_cw = 0x37f;
 		c->fpu_sw = 0;
 		c->fpu_tw = 0xffff;
-	} else if (!mem && in->opc == 0xdb && in->s == 0xe2) {  /* FNCLEX */
+	} else if (!mem && (group >> 3) == 3 && in->s == 0xe2) {  /* FNCLEX */
 		c->fpu_sw &= 0x7f00;
-	} else if (!mem && in->opc == 0xdf && in->s == 0xe0) {  /* FNSTSW AX */
+	} else if (!mem && (group >> 3) == 7 && in->s == 0xe0) {  /* FNSTSW AX */
 		c->r[R_EAX].w = c->fpu_sw;
 	} else if (mem && group == ((1 << 3) | 7)) {             /* FNSTCW m16 */
 		mem_wr16(c, lin_of(c, in, 2, true), c->fpu_cw);
@@ -306,7 +306,7 @@ HANDLER(h_x87)
 		mem_wr16(c, lin_of(c, in, 2, true), c->fpu_sw);
 	} else {
 		XLOG(&c->m->log, LOG_UNIMP, "x87 opcode %02x /%u (modrm %02x) at 0x%08x not implemented: #UD\n",
-		     in->opc, group & 7, in->s, in->eip);
+		     0xd8 | (group >> 3), group & 7, in->s, in->eip);
 		cpu_fault_noerr(c, EX_UD);
 	}
 	NEXT;

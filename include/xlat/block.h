@@ -5,6 +5,7 @@
 #include "xlat/insn.h"
 
 #define BLOCK_MAX_INSNS 64
+#define BLOCK_MAX_EXITS 6 /* chain-link slots: taken branches, then the fall-through */
 
 struct block {
 	u32 eip;                 /* virtual EIP of the first instruction */
@@ -17,8 +18,8 @@ struct block {
 	bool valid;              /* false once invalidated */
 	struct block *hash_next; /* hash chain */
 	struct block *page_next[2]; /* per-page lists (first page, second page) */
-	struct block *link[2];   /* chained successors: 0 taken, 1 fall-through */
-	u32 link_epoch[2];       /* cache epoch each link was made in */
+	struct block *link[BLOCK_MAX_EXITS]; /* chained successor per exit slot */
+	u32 link_epoch[BLOCK_MAX_EXITS];     /* cache epoch each link was made in */
 	struct insn insn[];      /* n_insn + 1 (the exit stub) */
 };
 
@@ -37,5 +38,7 @@ void bc_free(struct block_cache *bc);
 void bc_flush(struct machine *m);
 struct block *bc_find(struct machine *m, struct cpu *c);
 void bc_invalidate_phys(struct machine *m, struct cpu *c, u32 pa, unsigned size);
+/* handler that leaves the block before its instruction runs */
+const struct insn *bc_stop_here(struct cpu *c, const struct insn *in);
 
 #endif

@@ -5,8 +5,9 @@
 #include "xlat/cpu.h"
 
 struct insn;
-/* A handler executes one instruction and returns the next one to run in the
- * same block, or NULL when the block is left (cpu->eip then holds the target). */
+/* A handler executes one instruction and then tail-calls the next one in its
+ * block (threaded code); the branch that leaves the block returns NULL with
+ * cpu->eip holding the target and cpu->exit_slot its chain-link slot. */
 typedef const struct insn *(*insn_fn)(struct cpu *c, const struct insn *in);
 
 #define INSN_O16 0x01   /* 16-bit operand size */
@@ -16,6 +17,8 @@ typedef const struct insn *(*insn_fn)(struct cpu *c, const struct insn *in);
 #define INSN_MEM 0x10   /* ModRM names memory */
 #define INSN_LOCK 0x20  /* LOCK prefix */
 #define INSN_END 0x40   /* ends its block */
+#define INSN_JCC 0x80   /* conditional branch: the block may go on past it */
+#define EXIT_NOLINK 0xff /* exit slot of transfers that are never chained */
 
 struct insn {
 	insn_fn fn;   /* handler */
@@ -31,7 +34,7 @@ struct insn {
 	u8 seg;       /* segment of the memory operand */
 	u8 flags;     /* INSN_* */
 	u8 op;        /* sub-operation for handlers shared by a group */
-	u8 opc;       /* primary opcode byte, for logs */
+	u8 exit;      /* branches: the block's chain-link slot (set by the block builder) */
 };
 
 #define INSN_MAX_LEN 15

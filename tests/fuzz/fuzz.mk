@@ -1,0 +1,60 @@
+# fuzz.mk - libFuzzer targets and their regression runs; included by the
+# top Makefile, which defines BUILD, CC, CFLAGS, CPPFLAGS, LIBS, HDRS and
+# CORE_SRCS.
+#
+#   make fuzz                  build-fuzz/fuzz_{decode,exec,elf} (clang,
+#                              libFuzzer + ASan + UBSan)
+#   make fuzz-run-decode       fuzz one target for FUZZ_TIME seconds, corpus
+#                              in build-fuzz/corpus/decode (seeded from the
+#                              committed one); same for exec and elf
+#   make check-fuzz-regress    the committed corpora through the same target
+#                              code, built with $(CC) against libxlat.a
+#
+# The libFuzzer build compiles every core source again with clang: the
+# coverage instrumentation and sanitizers must cover xlat itself, not only
+# the target files, and gcc objects cannot carry libFuzzer's coverage.
+# The committed corpora (tests/fuzz/corpus/) are kept small: after a run,
+#   build-fuzz/fuzz_decode -merge=1 NEWDIR build-fuzz/corpus/decode
+# leaves in NEWDIR only the inputs that add coverage.
+
+FUZZ_BUILD ?= build-fuzz
+FUZZ_CC ?= clang
+FUZZ_TIME ?= 600
+FUZZ_TARGETS = decode exec elf
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+# only include paths and defines carry over from the gcc flags
+FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -g -O1 -Wall -Wextra $(filter -I% -D%,$(CFLAGS)) $(FUZZ_SAN)
+FUZZ_CORE_OBJS = $(CORE_SRCS:%.c=$(FUZZ_BUILD)/%.o)
+FUZZ_BINS = $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
+FUZZ_REGRESS_BINS = $(FUZZ_TARGETS:%=$(BUILD)/fuzz/fuzz_%-regress)
+FUZZ_SEED_SCRIPT = tests/fuzz/mkseeds.sh
+
+fuzz: $(FUZZ_BINS)
+
+$(FUZZ_BUILD)/%.o: %.c $(HDRS) $(BUILD)/config.mk
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+
+$(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/tests/fuzz/fuzz_%.o $(FUZZ_CORE_OBJS)
+	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $^ $(LIBS)
+
+fuzz-run-%: $(FUZZ_BUILD)/fuzz_%
+	@mkdir -p $(FUZZ_BUILD)/corpus/$*
+	cp -n tests/fuzz/corpus/$*/* $(FUZZ_BUILD)/corpus/$*/ 2>/dev/null || true
+	$(FUZZ_BUILD)/fuzz_$* -max_total_time=$(FUZZ_TIME) -timeout=10 -rss_limit_mb=2560 \
+		-artifact_prefix=$(FUZZ_BUILD)/$*- $(FUZZ_BUILD)/corpus/$*
+
+# The regression build: normal compiler and library, plus driver.c's main().
+$(BUILD)/fuzz/fuzz_%-regress: tests/fuzz/fuzz_%.c tests/fuzz/driver.c $(BUILD)/libxlat.a $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tests/fuzz/fuzz_$*.c tests/fuzz/driver.c \
+		$(BUILD)/libxlat.a $(LIBS)
+
+check-fuzz-regress: $(FUZZ_REGRESS_BINS)
+	@for t in $(FUZZ_TARGETS); do \
+		timeout 300 $(BUILD)/fuzz/fuzz_$$t-regress tests/fuzz/corpus/$$t || exit 1; \
+	done
+
+# objects made by the pattern rules are kept, or every build starts over
+.SECONDARY: $(FUZZ_CORE_OBJS) $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/tests/fuzz/fuzz_%.o)
+.PHONY: fuzz check-fuzz-regress
