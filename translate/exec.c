@@ -95,6 +95,25 @@ static void run_partial(struct cpu *c, struct block *b)
 		stop->fn = saved;
 }
 
+/* RET: the entry CALL pushed names the caller block, whose ret_link is
+ * where this return went last time. A stale entry (the cache epoch moved
+ * since the CALL, so the caller may be gone) is not trusted. */
+static struct block *ras_follow(struct machine *m, struct cpu *c)
+{
+	struct ras_entry *e = &c->ras[--c->ras_top % RAS_SIZE];
+	bool live = e->eip == c->eip && e->caller && e->epoch == m->bc.epoch;
+	if (live && e->caller->ret_link && e->caller->ret_epoch == m->bc.epoch &&
+	    e->caller->ret_link->eip == c->eip)
+		return e->caller->ret_link;
+	struct block *b = jc_lookup(m, c);
+	if (live && e->epoch == m->bc.epoch) {
+		e->caller->ret_link = b;
+		e->caller->ret_epoch = m->bc.epoch;
+	}
+	e->caller = NULL;
+	return b;
+}
+
 static void run_blocks(struct machine *m, struct cpu *c)
 {
 	struct block *prev = NULL;
@@ -106,6 +125,9 @@ static void run_blocks(struct machine *m, struct cpu *c)
 			struct block *l = prev->link[slot];
 			if (l && prev->link_epoch[slot] == m->bc.epoch && l->eip == c->eip)
 				b = l;
+		} else if (slot == EXIT_RET) {
+			b = ras_follow(m, c);
+			prev = NULL;
 		}
 		if (!b) {
 			b = jc_lookup(m, c);

@@ -2,6 +2,7 @@
  * BOUND. A conditional branch that is not taken goes on in the block
  * (superblocks); a taken branch leaves it through its own chain-link slot. */
 #include "ops.h"
+#include "xlat/machine.h"
 
 static inline u32 next_eip(const struct insn *in) { return in->eip + in->len; }
 
@@ -19,14 +20,24 @@ JCC(s, 8) JCC(ns, 9) JCC(p, 10) JCC(np, 11) JCC(l, 12) JCC(nl, 13) JCC(le, 14) J
 HANDLER(h_jmp) { return op_exit(c, in->imm, in->exit); }
 HSET_ONE(jmp, h_jmp);
 
+static inline void ras_push(struct cpu *c, u32 ret)
+{
+	struct ras_entry *e = &c->ras[c->ras_top++ % RAS_SIZE];
+	e->eip = ret;
+	e->epoch = c->m->bc.epoch;
+	e->caller = c->cur_block;
+}
+
 HANDLER(h_call16)
 {
 	push_v(c, next_eip(in) & 0xffff, 2);
+	ras_push(c, next_eip(in) & 0xffff);
 	return op_exit(c, in->imm, in->exit);
 }
 HANDLER(h_call32)
 {
 	push_v(c, next_eip(in), 4);
+	ras_push(c, next_eip(in));
 	return op_exit(c, in->imm, in->exit);
 }
 HSET_RM(call, NULL, h_call16, h_call32, NULL, h_call16, h_call32);
@@ -35,13 +46,13 @@ HANDLER(h_ret16)
 {
 	u32 t = pop_peek(c, 2, 0);
 	sp_set(c, sp_get(c) + 2 + in->imm);
-	return op_exit(c, t, in->exit);
+	return op_exit(c, t, EXIT_RET);
 }
 HANDLER(h_ret32)
 {
 	u32 t = pop_peek(c, 4, 0);
 	sp_set(c, sp_get(c) + 4 + in->imm);
-	return op_exit(c, t, in->exit);
+	return op_exit(c, t, EXIT_RET);
 }
 HSET_RM(ret, NULL, h_ret16, h_ret32, NULL, h_ret16, h_ret32);
 
@@ -49,8 +60,10 @@ HSET_RM(ret, NULL, h_ret16, h_ret32, NULL, h_ret16, h_ret32);
 	HANDLER(name)                                                       \
 	{                                                                   \
 		u32 t = ld_E(c, in, S, M);                                  \
-		if (PUSH)                                                   \
+		if (PUSH) {                                                 \
 			push_v(c, next_eip(in) & sz_mask(S), S);            \
+			ras_push(c, next_eip(in) & sz_mask(S));             \
+		}                                                           \
 		return op_exit(c, t, in->exit);                                    \
 	}
 IND_BRANCH(h_jmp_r16, 2, false, 0)

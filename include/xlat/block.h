@@ -20,6 +20,8 @@ struct block {
 	struct block *page_next[2]; /* per-page lists (first page, second page) */
 	struct block *link[BLOCK_MAX_EXITS]; /* chained successor per exit slot */
 	u32 link_epoch[BLOCK_MAX_EXITS];     /* cache epoch each link was made in */
+	struct block *ret_link;  /* where the block's CALL came back to last time */
+	u32 ret_epoch;           /* cache epoch of ret_link */
 	struct insn insn[];      /* n_insn + 1 (the exit stub) */
 };
 

@@ -91,6 +91,15 @@ struct jc_entry {
 	struct block *b;  /* the block */
 };
 
+/* Return-address stack: CALL pushes where it will return and the block that
+ * called, RET pops it and follows that block's remembered return link. */
+#define RAS_SIZE 16
+struct ras_entry {
+	u32 eip;              /* return address */
+	u32 epoch;            /* cache epoch at the CALL */
+	struct block *caller; /* block that made the call */
+};
+
 struct cpu {
 	union gpr r[17];  /* GPRs; r[16] stays 0 for absent base/index */
 	u32 eip;          /* EIP between blocks and after faults */
@@ -120,6 +129,8 @@ struct cpu {
 
 	struct tlb_entry tlb[TLB_SIZE];
 	struct jc_entry jc[JC_SIZE];
+	struct ras_entry ras[RAS_SIZE];
+	unsigned ras_top; /* index of the next push, modulo RAS_SIZE */
 
 	u16 fpu_cw, fpu_sw, fpu_tw; /* minimal x87 state (FNINIT) until issue D */
 	u64 tsc_offset;   /* TSC = icount + tsc_offset */

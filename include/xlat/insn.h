@@ -19,6 +19,7 @@ typedef const struct insn *(*insn_fn)(struct cpu *c, const struct insn *in);
 #define INSN_END 0x40   /* ends its block */
 #define INSN_JCC 0x80   /* conditional branch: the block may go on past it */
 #define EXIT_NOLINK 0xff /* exit slot of transfers that are never chained */
+#define EXIT_RET 0xfe    /* exit slot of RET: the return-address stack predicts it */
 
 struct insn {
 	insn_fn fn;   /* handler */
