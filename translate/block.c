@@ -276,15 +276,12 @@ static void log_block(struct machine *m, const struct block *b)
 		const struct insn *in = &b->insn[i];
 		u8 buf[INSN_MAX_LEN];
 		u32 pa;
-		u8 *p = mem_fetch_ptr(&m->cpu, m->cpu.seg[S_CS].base + in->eip, &pa);
+		u8 *p = mem_fetch_ptr(&m->cpu, b->cs_base + in->eip, &pa);
 		unsigned n = in->len;
-		if (p && (in->eip & 0xfff) + n <= PAGE_SIZE)
+		if (p && ((b->cs_base + in->eip) & 0xfff) + n <= PAGE_SIZE)
 			memcpy(buf, p, n);
 		else
 			n = 0;
-		char hex[3 * INSN_MAX_LEN + 1] = "";
-		for (unsigned k = 0; k < n; k++)
-			snprintf(hex + 3 * k, 4, "%02x ", buf[k]);
-		log_printf(&m->log, "  %08x: %-30s %s\n", in->eip, hex, decode_name(in));
+		disas_insn(&m->log, in, buf, n, b->mode_key & MK_CODE32);
 	}
 }

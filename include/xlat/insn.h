@@ -49,6 +49,10 @@ unsigned decode_insn(struct insn *in, const u8 *bytes, unsigned avail, u32 eip, 
 /* The name of the handler's row in the instruction table, for -d in_asm. */
 const char *decode_name(const struct insn *in);
 
+struct logger;
+/* Log one instruction's address, bytes and disassembly (translate/disas.c). */
+void disas_insn(struct logger *l, const struct insn *in, const u8 *bytes, unsigned n, bool code32);
+
 /* Handler sets: one handler per (variant, operand size 8/16/32). The variant
  * is register-vs-memory for ModRM forms and plain-vs-REP for strings. */
 struct hset {
