@@ -2,6 +2,8 @@
 #include <string.h>
 #include "xlat/machine.h"
 
+#define CPUID_SIGNATURE 0x000006f1u /* family 6, model 15, stepping 1 */
+
 void cpu_init(struct cpu *c, struct machine *m)
 {
 	memset(c, 0, sizeof(*c));
@@ -37,6 +39,39 @@ void cpu_reset_flat32(struct cpu *c, u32 eip)
 	tlb_flush_all(c);
 }
 
+/* Power-on/RESET state (SDM Vol. 3A, 10.1.1, table 10-1): real mode, CS
+ * selector F000 with base FFFF0000 so the first fetch is at FFFFFFF0, EDX
+ * holding the processor signature CPUID reports. */
+void cpu_reset_real(struct cpu *c)
+{
+	memset(c->r, 0, sizeof(c->r));
+	c->eflags = 0;
+	cpu_set_arith_flags(c, 0);
+	c->cr0 = 0x60000010u; /* CD, NW, ET */
+	c->cr2 = c->cr3 = c->cr4 = 0;
+	for (unsigned s = 0; s < S_NSEG; s++)
+		c->seg[s] = (struct seg){ .limit = 0xffff, .attr = 0x93 };
+	c->seg[S_CS] = (struct seg){ .sel = 0xf000, .base = 0xffff0000u, .limit = 0xffff, .attr = 0x9b };
+	c->ldtr = (struct seg){ .limit = 0xffff, .attr = 0x82 };
+	c->tr = (struct seg){ .limit = 0xffff, .attr = 0x8b };
+	c->gdt_base = c->idt_base = 0;
+	c->gdt_limit = c->idt_limit = 0xffff;
+	memset(c->dr, 0, sizeof(c->dr));
+	c->dr[6] = 0xffff0ff0u;
+	c->dr[7] = 0x400;
+	c->r[R_EDX].d = CPUID_SIGNATURE;
+	c->fpu_cw = 0x40;
+	c->fpu_sw = 0;
+	c->fpu_tw = 0x5555;
+	c->tsc_offset = 0;
+	c->a20_mask = 0xffffffffu;
+	c->eip = 0xfff0;
+	c->halted = false;
+	c->ras_top = 0;
+	cpu_update_mode(c);
+	tlb_flush_all(c);
+}
+
 void cpu_update_mode(struct cpu *c)
 {
 	u32 k = 0;
@@ -59,6 +94,17 @@ void cpu_update_mode(struct cpu *c)
 	}
 }
 
+/* The A20 gate masks physical address bit 20 when off (8086 wrap-around). */
+void cpu_set_a20(struct cpu *c, bool on)
+{
+	u32 mask = on ? 0xffffffffu : ~(1u << 20);
+	if (mask == c->a20_mask)
+		return;
+	c->a20_mask = mask;
+	tlb_flush_all(c);
+	cpu_update_mode(c);
+}
+
 void cpu_write_cr0(struct cpu *c, u32 v)
 {
 	v |= 0x10; /* ET is hard-wired on 486 and later */
@@ -73,7 +119,6 @@ void cpu_write_cr0(struct cpu *c, u32 v)
 
 /* What we report is what we implement: no FPU until issue D, no paging
  * extensions until issue C. */
-#define CPUID_SIGNATURE 0x000006f1u /* family 6, model 15, stepping 1 */
 #define FEAT_TSC (1u << 4)
 #define FEAT_MSR (1u << 5)
 #define FEAT_CX8 (1u << 8)

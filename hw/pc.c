@@ -14,6 +14,7 @@ int pc_init(struct machine *m, char *err, size_t errlen)
 	rc |= ns16550_init(m, COM1_BASE, m->serial_out);
 	rc |= debugcon_init(m, DEBUGCON_PORT, m->debugcon_out);
 	rc |= bochs_shutdown_init(m, BOCHS_SHUTDOWN_PORT);
+	rc |= port92_init(m);
 	if (m->opts.debug_exit)
 		rc |= debugexit_init(m, m->opts.debug_exit_base, m->opts.debug_exit_size);
 	if (rc) {

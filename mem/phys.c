@@ -27,8 +27,29 @@ void phys_free(struct phys *p)
 	p->meta = NULL;
 }
 
+#define ALIAS_MAX (128u << 10)
+#define ALIAS_TOP 0x100000u
+
+int phys_set_rom(struct phys *p, const u8 *img, u32 size)
+{
+	u8 *rom = malloc(size);
+	if (!rom)
+		return -1;
+	memcpy(rom, img, size);
+	free(p->rom);
+	p->rom = rom;
+	p->rom_size = size;
+	p->rom_base = (u32)(0x100000000ull - size);
+	p->alias_base = ALIAS_TOP - (size < ALIAS_MAX ? size : ALIAS_MAX);
+	return 0;
+}
+
+/* The firmware's top is also visible just below 1 MiB, over RAM, as on a PC
+ * whose chipset has not yet been told to shadow it. */
 u8 *phys_host(struct phys *p, u32 pa, bool write)
 {
+	if (p->rom && pa >= p->alias_base && pa < ALIAS_TOP)
+		return write ? NULL : p->rom + p->rom_size - (ALIAS_TOP - pa);
 	if (pa < p->ram_size)
 		return p->ram + pa;
 	if (!write && p->rom && pa >= p->rom_base && pa - p->rom_base < p->rom_size)

@@ -43,7 +43,7 @@ static struct tlb_entry *tlb_fill(struct cpu *c, u32 lin, int access)
 		e->tag_r = e->tag_w = e->tag_x = page | TLB_SLOW;
 		return e;
 	}
-	bool ram = pa < m->phys.ram_size;
+	bool ram = phys_host(&m->phys, pa, true) == host;
 	bool code = ram && m->phys.meta[pa >> PAGE_SHIFT].code_lines;
 	e->tag_r = e->tag_x = page;
 	e->tag_w = (ram && !code) ? page : (page | TLB_SLOW);

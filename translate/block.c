@@ -228,6 +228,8 @@ static struct block *translate(struct machine *m, struct cpu *c, u32 phys)
 			break;
 		n++;
 		eip += in->len;
+		if (!(c->mode_key & MK_CODE32))
+			eip &= 0xffff; /* IP wraps within the code segment */
 		if (in->flags & (INSN_END | INSN_JCC))
 			in->exit = (u8)exits++;
 		/* a superblock goes on past conditional branches while slots last */
@@ -238,7 +240,7 @@ static struct block *translate(struct machine *m, struct cpu *c, u32 phys)
 	}
 	b->insn[n] = (struct insn){ .fn = h_exit_stub, .eip = eip, .exit = (u8)exits };
 	b->n_insn = (u16)n;
-	b->len = (u16)(eip - b->eip);
+	b->len = (u16)(eip - b->eip); /* (a wrapped 16-bit block ends at the wrap) */
 	m->bc.arena_used += sizeof(struct block) + (n + 1) * sizeof(struct insn);
 	m->bc.arena_used = (m->bc.arena_used + 15) & ~(size_t)15;
 	m->bc.n_translated++;

@@ -67,6 +67,27 @@ static u8 *read_file(const char *path, size_t *len, char *err, size_t errlen)
 	return buf;
 }
 
+#define ROM_MIN (64u << 10)
+#define ROM_MAX (2u << 20)
+
+static int load_bios(struct machine *m, const char *path, char *err, size_t errlen)
+{
+	size_t len;
+	u8 *img = read_file(path, &len, err, errlen);
+	if (!img)
+		return -1;
+	int rc = 0;
+	if (len < ROM_MIN || len > ROM_MAX || len % ROM_MIN) {
+		snprintf(err, errlen, "-bios: '%s' is %zu bytes; a ROM is 64 KiB to 2 MiB, in 64 KiB steps", path, len);
+		rc = -1;
+	} else if (phys_set_rom(&m->phys, img, (u32)len)) {
+		snprintf(err, errlen, "out of memory");
+		rc = -1;
+	}
+	free(img);
+	return rc;
+}
+
 struct machine *machine_new(const struct machine_opts *o, char *err, size_t errlen)
 {
 	struct machine *m = calloc(1, sizeof(*m));
@@ -94,8 +115,12 @@ struct machine *machine_new(const struct machine_opts *o, char *err, size_t errl
 	}
 	iobus_init(&m->io);
 	cpu_init(&m->cpu, m);
-	if (pc_init(m, err, errlen))
+	if (!o->bare && pc_init(m, err, errlen))
 		goto fail;
+	if (o->bios && load_bios(m, o->bios, err, errlen))
+		goto fail;
+	if (!o->kernel)
+		cpu_reset_real(&m->cpu);
 	if (o->kernel) {
 		m->boot.image = read_file(o->kernel, &m->boot.size, err, errlen);
 		if (!m->boot.image)
@@ -139,13 +164,16 @@ void machine_request_exit(struct machine *m, int status)
 	cpu_request_stop(&m->cpu);
 }
 
-/* A PC reset restarts the loaded kernel, as QEMU does for -kernel. */
+/* A PC reset restarts the loaded kernel, as QEMU does for -kernel, or the
+ * firmware at its reset vector. */
 void machine_reset(struct machine *m)
 {
 	char err[256];
 	cpu_request_stop(&m->cpu);
 	bc_flush(m);
-	if (m->boot.image && multiboot_load(m, m->boot.image, m->boot.size, m->boot.cmdline, err, sizeof(err)))
+	if (!m->boot.image)
+		cpu_reset_real(&m->cpu);
+	else if (multiboot_load(m, m->boot.image, m->boot.size, m->boot.cmdline, err, sizeof(err)))
 		machine_request_exit(m, 1);
 }
 

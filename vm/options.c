@@ -12,6 +12,8 @@ void options_usage(FILE *f)
 		"  -m SIZE              guest RAM in MiB (suffix M or G allowed; %u..%u MiB, default 128)\n"
 		"  -kernel FILE         boot a Multiboot v1 ELF kernel\n"
 		"  -append CMDLINE      kernel command line\n"
+		"  -bios FILE           firmware ROM (64 KiB..2 MiB); without -kernel the CPU\n"
+		"                       starts at its reset vector\n"
 		"  -serial DEV          COM1: stdio, file:PATH or none (default stdio)\n"
 		"  -debugcon DEV        port 0xE9 console: stdio, file:PATH or none (default none)\n"
 		"  -nographic           no window; serial on stdio\n"
@@ -159,6 +161,9 @@ int options_parse(int argc, char **argv, struct machine_opts *o, enum opt_action
 		} else if (!strcmp(a, "-kernel")) {
 			NEED_ARG;
 			o->kernel = v;
+		} else if (!strcmp(a, "-bios")) {
+			NEED_ARG;
+			o->bios = v;
 		} else if (!strcmp(a, "-append")) {
 			NEED_ARG;
 			o->append = v;
@@ -207,8 +212,8 @@ int options_parse(int argc, char **argv, struct machine_opts *o, enum opt_action
 		}
 #undef NEED_ARG
 	}
-	if (!o->kernel) {
-		snprintf(err, errlen, "no guest given: use -kernel FILE");
+	if (!o->kernel && !o->bios) {
+		snprintf(err, errlen, "no guest given: use -kernel FILE or -bios FILE");
 		return -1;
 	}
 	return 0;

@@ -191,6 +191,7 @@ _Noreturn void cpu_fault_noerr(struct cpu *c, unsigned vec);
 /* ---- state set-up and queries ---- */
 void cpu_init(struct cpu *c, struct machine *m);
 void cpu_reset_flat32(struct cpu *c, u32 eip);
+void cpu_reset_real(struct cpu *c);
 void cpu_update_mode(struct cpu *c);
 u64 cpu_icount(const struct cpu *c);
 void seg_load_flat(struct seg *s, u16 sel, bool code);
@@ -202,6 +203,7 @@ void cpu_cpuid(struct cpu *c, u32 leaf, u32 sub, u32 out[4]);
 u64 cpu_icount_now(const struct cpu *c);
 void cpu_write_cr0(struct cpu *c, u32 v);
 void cpu_halt(struct cpu *c);
+void cpu_set_a20(struct cpu *c, bool on);
 void cpu_request_stop(struct cpu *c);
 
 #endif

@@ -15,6 +15,7 @@ enum serial_mode { SERIAL_STDIO, SERIAL_FILE, SERIAL_NONE };
 struct machine_opts {
 	u32 ram_mb;
 	const char *kernel;
+	const char *bios;
 	const char *append;
 	enum serial_mode serial;
 	const char *serial_path;
@@ -26,6 +27,7 @@ struct machine_opts {
 	u32 log_mask;
 	const char *log_file;
 	u64 max_insns;       /* 0: unlimited; for tests */
+	bool bare;           /* no devices at all: every port reads all ones (tests) */
 };
 
 enum run_state { RUN_RUNNING, RUN_EXIT, RUN_RESET };
@@ -71,6 +73,7 @@ int ns16550_init(struct machine *m, u16 base, FILE *out);
 int debugcon_init(struct machine *m, u16 port, FILE *out);
 int debugexit_init(struct machine *m, u16 base, u16 size);
 int bochs_shutdown_init(struct machine *m, u16 port);
+int port92_init(struct machine *m);
 
 /* Multiboot v1 loader (vm/loader_elf.c): check and load an ELF image held
  * in memory; on failure one line in err. */

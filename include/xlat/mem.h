@@ -36,6 +36,7 @@ struct phys {
 	u32 ram_size;     /* bytes, multiple of 4 KiB */
 	u8 *rom;          /* firmware ROM mapped below 4 GiB (may be NULL) */
 	u32 rom_base, rom_size;
+	u32 alias_base;   /* low alias of the ROM's top: [alias_base, 1 MiB) */
 	struct page_meta *meta; /* one per RAM page */
 	struct mmio_range mmio[PHYS_MAX_MMIO];
 	unsigned n_mmio;
@@ -47,6 +48,8 @@ u8 *phys_host(struct phys *p, u32 pa, bool write); /* NULL: MMIO or unmapped */
 u32 phys_read(struct machine *m, u32 pa, unsigned size);
 void phys_write(struct machine *m, u32 pa, u32 v, unsigned size);
 int phys_add_mmio(struct phys *p, u32 base, u32 size, const struct mmio_ops *ops, void *dev);
+/* Map a firmware image (64 KiB..2 MiB) below 4 GiB and its top 128 KiB below 1 MiB. */
+int phys_set_rom(struct phys *p, const u8 *img, u32 size);
 
 /* TLB */
 void tlb_flush_all(struct cpu *c);

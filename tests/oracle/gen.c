@@ -634,10 +634,9 @@ static void gen_cmpxchg(struct gen *g, unsigned arg)
 static void gen_cmpxchg8b(struct gen *g, unsigned arg) /* 0F C7 /1 */
 {
 	unsigned off = pick_off(g);
-	int mem = 1;
 	uint32_t *r = g->tc->in.s.r;
 	(void)arg;
-	maybe_lock(g, mem);
+	maybe_lock(g, 1);
 	emit(g, 0x0f);
 	emit(g, 0xc7);
 	emit_mem(g, 1, off, BIT(EAX) | BIT(ECX) | BIT(EDX) | BIT(EBX));
@@ -681,9 +680,8 @@ static void gen_cbw(struct gen *g, unsigned cwd) /* 98 or 99, 66 for the 16-bit 
 	unsigned size = pick_size_v(g);
 	prefix66(g, size);
 	emit(g, 0x98 + cwd);
+	/* edges of the half (CBW/CWDE) or whole (CWD/CDQ) register read */
 	set_reg(g, EAX, size, opval(g, cwd ? size : size / 2));
-	if (!cwd && chance(g, 2))
-		set_reg(g, EAX, 1, opval(g, 1)); /* sign edges of the byte/word read */
 }
 
 static void gen_setcc(struct gen *g, unsigned arg)
@@ -723,24 +721,17 @@ static void emit_lea16(struct gen *g, unsigned regf)
 }
 
 /* Random 32-bit addressing with any base but ESP (whose value the sides
- * do not share). */
+ * do not share); mod 0 with EBP as base means disp32 without a base. */
 static void emit_lea32(struct gen *g, unsigned regf)
 {
-	unsigned mod = below(g, 3), rm = pick_gpr(g, 0), base = 0;
-	if (chance(g, 3)) {
-		rm = 4;
-		base = pick_gpr(g, 0);
-		if (mod == 0 && chance(g, 4))
-			base = 5; /* no base, disp32 */
-	}
-	if (mod == 0 && rm == 5 && chance(g, 2))
-		rm = 5; /* [disp32] */
+	unsigned mod = below(g, 3), sib = chance(g, 3), rm = sib ? 4 : pick_gpr(g, 0);
+	unsigned base = pick_gpr(g, 0);
 	emit(g, mod << 6 | regf << 3 | rm);
-	if (rm == 4)
+	if (sib)
 		emit(g, below(g, 4) << 6 | below(g, 8) << 3 | base);
 	if (mod == 1)
 		emit(g, rnd32(g));
-	else if (mod == 2 || (mod == 0 && (rm == 5 || (rm == 4 && base == 5))))
+	else if (mod == 2 || (mod == 0 && (sib ? base : rm) == EBP))
 		emit_n(g, rnd32(g), 4);
 }
 
@@ -822,7 +813,7 @@ static void gen_string(struct gen *g, unsigned op)
 		r[ECX] = chance(g, 8) ? 0 : below(g, 9);
 	r[ESI] = ORC_DATA_BASE + src;
 	r[EDI] = ORC_DATA_BASE + dst;
-	if ((op == STR_CMPS || op == STR_SCAS) && chance(g, 4) != 0)
+	if ((op == STR_CMPS || op == STR_SCAS) && !chance(g, 4))
 		str_make_equal(g, op, size, src, dst);
 }
 

@@ -1,0 +1,101 @@
+/* xrun.c - the oracle's xlat side: run one case in an emulated machine.
+ *
+ * One machine serves every case. The code goes at ORC_CODE_BASE followed by
+ * a HLT, which ends the run; the data buffer at ORC_DATA_BASE. A fault
+ * enters the IDT, whose vector v leads to a HLT at STUB_BASE + v, so the
+ * EIP the run stops at tells completion from each exception. */
+#include <string.h>
+#include "xlat/machine.h"
+#include "xrun.h"
+
+#define GDT_BASE 0x1000u
+#define IDT_BASE 0x2000u
+#define STUB_BASE 0x3000u /* one HLT per vector */
+#define STACK_TOP 0x80000u
+#define NVEC 32u
+#define INSN_LIMIT 100000u /* far above what any case retires */
+
+static void put32(u8 *p, u32 v) { memcpy(p, &v, 4); }
+
+/* GDT: null, flat code 0x08, flat data 0x10 (what cpu_reset_flat32 loads).
+ * IDT: 32-bit interrupt gates, DPL 0, present, to the HLT stubs. */
+static void build_tables(struct machine *m)
+{
+	u8 *ram = m->phys.ram;
+	put32(ram + GDT_BASE + 8, 0x0000ffffu);
+	put32(ram + GDT_BASE + 12, 0x00cf9b00u);
+	put32(ram + GDT_BASE + 16, 0x0000ffffu);
+	put32(ram + GDT_BASE + 20, 0x00cf9300u);
+	for (u32 v = 0; v < NVEC; v++) {
+		u32 off = STUB_BASE + v;
+		put32(ram + IDT_BASE + 8 * v, 0x00080000u | (off & 0xffffu));
+		put32(ram + IDT_BASE + 8 * v + 4, (off & 0xffff0000u) | 0x8e00u);
+	}
+	memset(ram + STUB_BASE, 0xf4, NVEC);
+}
+
+struct machine *xrun_new(char *err, size_t errlen)
+{
+	struct machine_opts o = { .ram_mb = 16, .serial = SERIAL_NONE, .debugcon = SERIAL_NONE,
+				  .no_reboot = true };
+	struct machine *m = machine_new(&o, err, errlen);
+	if (m)
+		build_tables(m);
+	return m;
+}
+
+/* Store the code with phys_write(), which drops the blocks translated from
+ * the previous case's code at the same address. */
+static void place_code(struct machine *m, const struct orc_in *in)
+{
+	u8 code[ORC_CODE_MAX] = { 0 };
+	memcpy(code, in->code, in->code_len);
+	code[in->code_len] = 0xf4;
+	for (u32 i = 0; i < ORC_CODE_MAX; i += 4) {
+		u32 w;
+		memcpy(&w, code + i, 4);
+		phys_write(m, ORC_CODE_BASE + i, w, 4);
+	}
+}
+
+static void load_state(struct machine *m, const struct orc_in *in)
+{
+	struct cpu *c = &m->cpu;
+	cpu_reset_flat32(c, ORC_CODE_BASE);
+	c->gdt_base = GDT_BASE;
+	c->gdt_limit = 3 * 8 - 1;
+	c->idt_base = IDT_BASE;
+	c->idt_limit = NVEC * 8 - 1;
+	for (unsigned i = 0; i < 8; i++)
+		c->r[i].d = in->s.r[i];
+	c->r[R_ESP].d = STACK_TOP;
+	cpu_set_eflags(c, in->s.eflags, ORC_FLAGS_IN);
+	memcpy(m->phys.ram + ORC_DATA_BASE, in->s.data, ORC_DATA_SIZE);
+}
+
+static u32 end_vector(const struct machine *m, const struct orc_in *in)
+{
+	u32 eip = m->cpu.eip;
+	if (m->state != RUN_EXIT)
+		return ORC_NO_FINISH;
+	if (eip == ORC_CODE_BASE + in->code_len + 1)
+		return ORC_NO_FAULT;
+	if (eip > STUB_BASE && eip <= STUB_BASE + NVEC)
+		return eip - STUB_BASE - 1;
+	return ORC_NO_FINISH;
+}
+
+void xrun_case(struct machine *m, const struct orc_in *in, struct orc_out *out)
+{
+	struct cpu *c = &m->cpu;
+	place_code(m, in);
+	load_state(m, in);
+	m->state = RUN_RUNNING;
+	/* the limit counts from the machine's total, which runs on across cases */
+	cpu_run(m, c, cpu_icount(c) + INSN_LIMIT);
+	for (unsigned i = 0; i < 8; i++)
+		out->s.r[i] = c->r[i].d;
+	out->s.eflags = cpu_get_eflags(c);
+	memcpy(out->s.data, m->phys.ram + ORC_DATA_BASE, ORC_DATA_SIZE);
+	out->vector = end_vector(m, in);
+}
