@@ -36,6 +36,7 @@ static struct tlb_entry *tlb_fill(struct cpu *c, u32 lin, int access)
 	u32 page = lin & PAGE_MASK;
 	u32 pa = mem_translate(c, page, access);
 	struct tlb_entry *e = tlb_entry_of(c, lin);
+	c->stats.tlb_fills++;
 	u8 *host = phys_host(&m->phys, pa, false);
 	e->phys = pa;
 	e->addend = (uintptr_t)host - (uintptr_t)page;
@@ -61,6 +62,7 @@ static struct tlb_entry *tlb_get(struct cpu *c, u32 lin, int access)
 
 u32 mem_read_slow(struct cpu *c, u32 lin, unsigned size)
 {
+	c->stats.slow_reads++;
 	if ((lin & 0xfff) + size > PAGE_SIZE) {
 		u32 v = 0;
 		for (unsigned i = 0; i < size; i++)
@@ -78,6 +80,7 @@ u32 mem_read_slow(struct cpu *c, u32 lin, unsigned size)
 
 void mem_write_slow(struct cpu *c, u32 lin, u32 v, unsigned size)
 {
+	c->stats.slow_writes++;
 	if ((lin & 0xfff) + size > PAGE_SIZE) {
 		/* both pages must be writable before either half is written */
 		tlb_get(c, lin, ACC_WRITE);

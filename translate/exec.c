@@ -103,8 +103,11 @@ static struct block *ras_follow(struct machine *m, struct cpu *c)
 	struct ras_entry *e = &c->ras[--c->ras_top % RAS_SIZE];
 	bool live = e->eip == c->eip && e->caller && e->epoch == m->bc.epoch;
 	if (live && e->caller->ret_link && e->caller->ret_epoch == m->bc.epoch &&
-	    e->caller->ret_link->eip == c->eip)
+	    e->caller->ret_link->eip == c->eip) {
+		c->stats.ras_hits++;
 		return e->caller->ret_link;
+	}
+	c->stats.ras_misses++;
 	struct block *b = jc_lookup(m, c);
 	if (live && e->epoch == m->bc.epoch) {
 		e->caller->ret_link = b;
@@ -179,6 +182,7 @@ static void handle_fault(struct machine *m, struct cpu *c)
 	}
 	unsigned vec = c->fault_vec;
 	u32 err = c->fault_err;
+	c->stats.faults++;
 	XLOG(&m->log, LOG_GUEST_ERRORS | LOG_INT, "fault %u (err 0x%x) at %04x:%08x\n", vec, err,
 	     c->seg[S_CS].sel, c->eip);
 	if (c->delivering == 2) {

@@ -180,10 +180,15 @@ void machine_reset(struct machine *m)
 static void print_stats(struct machine *m)
 {
 	struct block_cache *bc = &m->bc;
+	const struct cpu *c = &m->cpu;
 	log_printf(&m->log, "stats: icount=%llu blocks=%llu flushes=%llu invalidated=%llu smc_hits=%llu\n",
-		   (unsigned long long)cpu_icount(&m->cpu), (unsigned long long)bc->n_translated,
+		   (unsigned long long)cpu_icount(c), (unsigned long long)bc->n_translated,
 		   (unsigned long long)bc->n_flushes, (unsigned long long)bc->n_invalidated,
 		   (unsigned long long)bc->n_smc_hits);
+	log_printf(&m->log, "stats: tlb_fills=%llu slow_reads=%llu slow_writes=%llu faults=%llu ras_hits=%llu ras_misses=%llu\n",
+		   (unsigned long long)c->stats.tlb_fills, (unsigned long long)c->stats.slow_reads,
+		   (unsigned long long)c->stats.slow_writes, (unsigned long long)c->stats.faults,
+		   (unsigned long long)c->stats.ras_hits, (unsigned long long)c->stats.ras_misses);
 }
 
 int machine_run(struct machine *m)

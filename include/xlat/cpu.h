@@ -132,6 +132,10 @@ struct cpu {
 	struct ras_entry ras[RAS_SIZE];
 	unsigned ras_top; /* index of the next push, modulo RAS_SIZE */
 
+	struct {          /* -d stats: counted on slow paths only */
+		u64 tlb_fills, slow_reads, slow_writes, faults, ras_hits, ras_misses;
+	} stats;
+
 	u16 fpu_cw, fpu_sw, fpu_tw; /* minimal x87 state (FNINIT) until issue D */
 	u64 tsc_offset;   /* TSC = icount + tsc_offset */
 
