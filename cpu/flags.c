@@ -30,4 +30,6 @@ void cpu_set_eflags(struct cpu *c, u32 v, u32 mask)
 	u32 f = (cpu_get_eflags(c) & ~mask) | (v & mask);
 	cpu_set_arith_flags(c, f);
 	c->eflags = f & ~(F_ARITH | 2u) & 0x003f7fd5u;
+	if (c->eflags & F_TF)
+		cpu_request_stop(c); /* the dispatcher single-steps from the next instruction */
 }

@@ -23,7 +23,7 @@ static void port92_write(void *dev, u32 off, u32 v, unsigned size)
 	p->value = (u8)(v & ~1u);
 	cpu_set_a20(&p->m->cpu, v & 2);
 	if (v & 1)
-		machine_reset(p->m);
+		machine_request_reset(p->m);
 }
 
 static const struct io_ops port92_ops = { port92_read, port92_write, 1 };

@@ -97,6 +97,12 @@ void mem_write_slow(struct cpu *c, u32 lin, u32 v, unsigned size)
 	phys_write(c->m, e->phys | (lin & 0xfff), v, size);
 }
 
+void mem_check_write(struct cpu *c, u32 lin, unsigned size)
+{
+	tlb_get(c, lin, ACC_WRITE);
+	tlb_get(c, lin + size - 1, ACC_WRITE);
+}
+
 u8 *mem_fetch_ptr(struct cpu *c, u32 lin, u32 *phys)
 {
 	struct tlb_entry *e = tlb_get(c, lin, ACC_EXEC);

@@ -6,7 +6,10 @@
 
 GUEST_BUILD = $(BUILD)/tests/guest
 
-check: check-globals check-guest check-determinism
+check: check-globals check-guest check-rom check-determinism check-oracle
+
+check-rom: $(BUILD)/xlat
+	tests/guest/rom/run.sh $(BUILD)/xlat $(BUILD)/tests/guest/rom
 
 check-globals: $(BUILD)/xlat
 	tests/check-globals.sh $(BUILD)
@@ -30,4 +33,4 @@ bench: $(BUILD)/xlat
 	    -w "$(BENCH_WORKLOADS)" -r "$(BENCH_RUNNERS)" \
 	    --emu 'xlat=$(abspath $(BUILD))/xlat -m 256 -nographic -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=4 -serial file:{serial} -kernel {elf}'
 
-.PHONY: check-globals check-guest check-determinism
+.PHONY: check-globals check-guest check-rom check-determinism

@@ -164,10 +164,7 @@ static void triple_fault(struct machine *m, struct cpu *c)
 	XLOG(&m->log, LOG_GUEST_ERRORS, "triple fault at %04x:%08x (last exception %u)%s\n",
 	     c->seg[S_CS].sel, c->eip, c->fault_vec, m->opts.no_reboot ? ", stopping" : ", resetting");
 	c->delivering = 0;
-	if (m->opts.no_reboot)
-		machine_request_exit(m, 0);
-	else
-		machine_reset(m);
+	machine_request_reset(m);
 }
 
 /* After a longjmp from cpu_fault(): rewind to the faulting instruction and
@@ -207,6 +204,19 @@ static void handle_halt(struct machine *m, struct cpu *c)
 	machine_request_exit(m, 0);
 }
 
+/* EFLAGS.TF: run one instruction, then a debug trap with EIP after it
+ * (SDM Vol. 3B, 18.3.1.4). An instruction that faults traps no further. */
+static void single_step(struct machine *m, struct cpu *c)
+{
+	c->icount_target = cpu_icount(c) + 1;
+	c->budget = 1;
+	run_blocks(m, c);
+	if (m->state != RUN_RUNNING)
+		return;
+	c->dr[6] |= 0x4000; /* BS */
+	cpu_deliver(c, EX_DB, false, 0, c->eip, false);
+}
+
 void cpu_run(struct machine *m, struct cpu *c, u64 max_insns)
 {
 	while (m->state == RUN_RUNNING) {
@@ -226,6 +236,10 @@ void cpu_run(struct machine *m, struct cpu *c, u64 max_insns)
 		}
 		if (c->halted) {
 			handle_halt(m, c);
+			continue;
+		}
+		if (unlikely(c->eflags & F_TF)) {
+			single_step(m, c);
 			continue;
 		}
 		run_blocks(m, c);

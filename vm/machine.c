@@ -164,6 +164,17 @@ void machine_request_exit(struct machine *m, int status)
 	cpu_request_stop(&m->cpu);
 }
 
+void machine_request_reset(struct machine *m)
+{
+	if (m->opts.no_reboot) {
+		machine_request_exit(m, 0);
+		return;
+	}
+	if (m->state == RUN_RUNNING)
+		m->state = RUN_RESET;
+	cpu_request_stop(&m->cpu);
+}
+
 /* A PC reset restarts the loaded kernel, as QEMU does for -kernel, or the
  * firmware at its reset vector. */
 void machine_reset(struct machine *m)
@@ -193,7 +204,13 @@ static void print_stats(struct machine *m)
 
 int machine_run(struct machine *m)
 {
-	cpu_run(m, &m->cpu, m->opts.max_insns);
+	for (;;) {
+		cpu_run(m, &m->cpu, m->opts.max_insns);
+		if (m->state != RUN_RESET)
+			break;
+		machine_reset(m);
+		m->state = RUN_RUNNING;
+	}
 	if (m->log.mask & LOG_STATS)
 		print_stats(m);
 	if (m->serial_out)

@@ -3,6 +3,13 @@
  * (SDM Vol. 2B, SAL/SAR/SHL/SHR and RCL/RCR/ROL/ROR). */
 #include "ops.h"
 
+/* A zero count writes nothing, but the operand is still checked for a
+ * write, so a read-only or absent operand faults as on hardware. */
+static void mem_probe_rmw(struct cpu *c, const struct insn *in, unsigned S)
+{
+	mem_check_write(c, lin_of(c, in, S, true), S);
+}
+
 static inline u32 sh_shl(struct cpu *c, u32 a, unsigned n, unsigned S)
 {
 	u64 w = (u64)a << n;
@@ -89,6 +96,8 @@ static inline u32 sh_rcr(struct cpu *c, u32 a, unsigned n, unsigned S)
 		unsigned n = in->imm & 31;                                     \
 		if (n)                                                         \
 			RMW(S, sh_##OP(c, v, n, S));                           \
+		else                                                           \
+			mem_probe_rmw(c, in, S);                               \
 		NEXT;                                                          \
 	}                                                                      \
 	HANDLER(h_##OP##_rc##N)                                                \
@@ -103,6 +112,8 @@ static inline u32 sh_rcr(struct cpu *c, u32 a, unsigned n, unsigned S)
 		unsigned n = c->r[R_ECX].b[0] & 31;                            \
 		if (n)                                                         \
 			RMW(S, sh_##OP(c, v, n, S));                           \
+		else                                                           \
+			mem_probe_rmw(c, in, S);                               \
 		NEXT;                                                          \
 	}
 
@@ -158,6 +169,8 @@ static inline u32 sh_shrd(struct cpu *c, u32 a, u32 b, unsigned n, unsigned S)
 		unsigned n = in->imm & 31;                                          \
 		if (n)                                                              \
 			RMW(S, sh_##OP(c, v, rreg(c, in->s, S), n, S));             \
+		else                                                                \
+			mem_probe_rmw(c, in, S);                                    \
 		NEXT;                                                               \
 	}                                                                           \
 	HANDLER(h_##OP##_rc##N)                                                     \
@@ -172,6 +185,8 @@ static inline u32 sh_shrd(struct cpu *c, u32 a, u32 b, unsigned n, unsigned S)
 		unsigned n = c->r[R_ECX].b[0] & 31;                                 \
 		if (n)                                                              \
 			RMW(S, sh_##OP(c, v, rreg(c, in->s, S), n, S));             \
+		else                                                                \
+			mem_probe_rmw(c, in, S);                                    \
 		NEXT;                                                               \
 	}
 

@@ -61,6 +61,9 @@ void machine_free(struct machine *m);
 int machine_run(struct machine *m);
 void machine_request_exit(struct machine *m, int status);
 void machine_reset(struct machine *m);
+/* A guest-triggered reset: done at the next instruction boundary, or the
+ * run ends (status 0) with -no-reboot, as in QEMU. */
+void machine_request_reset(struct machine *m);
 /* Run the CPU until the run state changes or max insns retire. */
 void cpu_run(struct machine *m, struct cpu *c, u64 max_insns);
 

@@ -57,6 +57,8 @@ void tlb_flush_phys_page(struct cpu *c, u32 pa);
 u32 mem_read_slow(struct cpu *c, u32 lin, unsigned size);
 void mem_write_slow(struct cpu *c, u32 lin, u32 v, unsigned size);
 u8 *mem_fetch_ptr(struct cpu *c, u32 lin, u32 *phys); /* code page, may fault */
+/* Fault now if [lin, lin+size) could not be written; write nothing. */
+void mem_check_write(struct cpu *c, u32 lin, unsigned size);
 u32 mem_translate(struct cpu *c, u32 lin, int access); /* lin -> phys, may fault */
 enum { ACC_READ, ACC_WRITE, ACC_EXEC };
 

@@ -1,8 +1,9 @@
 /* gen.c - the oracle's case generator.
  *
- * A case is one instruction, a full register and flag state and a data
- * buffer. Every case comes from its own random stream, seeded by the run's
- * seed and the case number, so any single case can be regenerated alone.
+ * A case is one instruction (or a pair, see gen_pair), a full register and
+ * flag state, a data buffer and where the code goes. Every case comes from
+ * its own random stream, seeded by the run's seed and the case number, so
+ * any single case can be regenerated alone.
  *
  * Memory operands address the data buffer (oracle.h): the generator picks
  * an addressing form and loads its base and index registers so that the
@@ -11,7 +12,10 @@
  * ESP never takes part: each side has its own stack.
  *
  * Each form also says which flags to compare: those the SDM (Vol. 2)
- * defines after the instruction, plus those it leaves unchanged. */
+ * defines after the instruction, plus those it leaves unchanged. Where AMD
+ * and Intel differ, it is on flags the SDM leaves undefined. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "gen.h"
 
@@ -21,6 +25,11 @@ enum { EAX, ECX, EDX, EBX, ESP, EBP, ESI, EDI };
 struct gen {
 	uint64_t rng;
 	struct tcase *tc;
+	/* Generating the second instruction of a pair: its operands are what
+	 * the first leaves, so no value is written and no operand needs one
+	 * (no memory, no CL counts). */
+	int second;
+	uint32_t reads; /* flags the instruction reads */
 };
 
 /* ---- random numbers (splitmix64: small, fast, good enough) ---- */
@@ -74,9 +83,11 @@ static unsigned pick_size_v(struct gen *g) { return chance(g, 2) ? 2 : 4; }
 static void emit(struct gen *g, uint32_t b)
 {
 	struct orc_in *in = &g->tc->in;
-	/* both sides append a tail: native a 5-byte jump, xlat a HLT */
-	if (in->code_len < ORC_CODE_MAX - 5)
-		in->code[in->code_len++] = (uint8_t)b;
+	if (in->code_len >= ORC_CODE_MAX - ORC_TAIL_MAX) {
+		fprintf(stderr, "oracle: generated code too long (form %s)\n", gen_forms[g->tc->form].name);
+		abort();
+	}
+	in->code[in->code_len++] = (uint8_t)b;
 }
 
 static void emit_n(struct gen *g, uint32_t v, unsigned n)
@@ -111,6 +122,8 @@ static uint32_t get_reg(struct gen *g, unsigned field, unsigned size)
 static void set_reg(struct gen *g, unsigned field, unsigned size, uint32_t v)
 {
 	uint32_t *r = &g->tc->in.s.r[gpr_of(field, size)];
+	if (g->second)
+		return;
 	unsigned shift = size == 1 && field >= 4 ? 8 : 0;
 	uint32_t m = size_mask(size) << shift;
 	*r = (*r & ~m) | ((v << shift) & m);
@@ -132,6 +145,8 @@ static unsigned pick_gpr(struct gen *g, uint32_t avoid) { return pick_reg(g, 4, 
 /* ---- the data buffer ---- */
 static void mem_put(struct gen *g, unsigned off, uint32_t v, unsigned n)
 {
+	if (g->second)
+		return;
 	for (unsigned i = 0; i < n; i++)
 		g->tc->in.s.data[off + i] = (uint8_t)(v >> (8 * i));
 }
@@ -145,7 +160,12 @@ static uint32_t mem_get(struct gen *g, unsigned off, unsigned n)
 }
 
 /* An operand offset that leaves 64 bytes either side for wide accesses. */
-static unsigned pick_off(struct gen *g) { return 64 + below(g, ORC_DATA_SIZE - 128); }
+static unsigned pick_off(struct gen *g)
+{
+	if (chance(g, 4)) /* at or just before the page boundary in the middle */
+		return ORC_DATA_SIZE / 2 - 8 + below(g, 9);
+	return 64 + below(g, ORC_DATA_SIZE - 128);
+}
 
 static unsigned free_gprs(uint32_t avoid) { return (unsigned)__builtin_popcount(~avoid & 0xffu); }
 
@@ -264,7 +284,7 @@ static void set_E(struct gen *g, const struct eop *e, uint32_t v)
 		set_reg(g, e->field, e->size, v);
 }
 
-static int want_mem(struct gen *g) { return chance(g, 3); }
+static int want_mem(struct gen *g) { return !g->second && chance(g, 3); }
 
 /* G in the reg field with a fresh value, then E: the common E,G / G,E shape
  * after the opcode bytes. Returns E; *gf gets G's field. */
@@ -317,6 +337,8 @@ static void gen_alu(struct gen *g, unsigned op)
 {
 	unsigned size = pick_size(g);
 	set_fmask(g, alu_fmask(op));
+	if (op == ALU_ADC || op == ALU_SBB)
+		g->reads = OF_CF;
 	switch (below(g, 3)) {
 	case 0:
 		gen_alu_rm(g, op, size);
@@ -420,12 +442,18 @@ static void gen_shift(struct gen *g, unsigned op)
 	static const uint8_t opc[3] = { 0xd0, 0xd2, 0xc0 }; /* by 1, by CL, by imm8 */
 	unsigned size = pick_size(g), kind = below(g, 3), count = 1;
 	int mem = want_mem(g);
+	if (kind == 1 && g->second)
+		kind = 2; /* CL is whatever the first instruction left */
+	if (op == SH_RCL || op == SH_RCR)
+		g->reads = OF_CF;
 	prefix66(g, size);
 	emit(g, opc[kind] + (size > 1));
 	if (kind == 1)
 		set_reg(g, ECX, 1, pick_count(g));
+	/* /6 is an alias of SHL (/4) that both vendors decode */
+	unsigned regf = op == SH_SHL && chance(g, 8) ? SH_SAL6 : op;
 	/* a register operand may be CL itself: the count is read back below */
-	emit_E(g, op, size, mem, kind == 1 ? BIT(ECX) : 0, 0);
+	emit_E(g, regf, size, mem, kind == 1 ? BIT(ECX) : 0, 0);
 	if (kind == 1)
 		count = get_reg(g, ECX, 1);
 	if (kind == 2) {
@@ -448,7 +476,7 @@ static unsigned pick_shxd_count(struct gen *g, unsigned size)
 
 static void gen_shxd(struct gen *g, unsigned right)
 {
-	unsigned size = pick_size_v(g), cl = below(g, 2), count = pick_shxd_count(g, size);
+	unsigned size = pick_size_v(g), cl = !g->second && below(g, 2), count = pick_shxd_count(g, size);
 	int mem = want_mem(g);
 	uint32_t keep = cl ? BIT(ECX) : 0;
 	prefix66(g, size);
@@ -499,17 +527,28 @@ static void gen_imul3(struct gen *g, unsigned arg) /* 69 iz, 6B ib */
 	set_fmask(g, OF_CF | OF_OF);
 }
 
-/* A dividend whose quotient fits mostly; a sixteenth of the time (and for
- * a zero divisor) anything, so that #DE comes up too. */
+/* A quotient for the dividend: mostly in range, sometimes just outside it
+ * (one past either end), where #DE starts. */
+static int64_t pick_quotient(struct gen *g, unsigned sgn, unsigned size)
+{
+	int64_t lim = (int64_t)1 << (8 * size - (sgn ? 1 : 0));
+	if (chance(g, 8))
+		return sgn && chance(g, 2) ? -lim - 1 : lim;
+	return sgn ? (int32_t)sext(opval(g, size), size) : (int64_t)opval(g, size);
+}
+
+/* A dividend giving a chosen quotient and a random remainder; now and then
+ * (and for a zero divisor) anything at all, so that #DE comes up too. */
 static uint64_t make_dividend(struct gen *g, unsigned sgn, unsigned size, uint32_t d)
 {
 	unsigned bits = 8 * size;
 	uint64_t m2 = bits == 32 ? ~0ull : (1ull << (2 * bits)) - 1;
 	if (d == 0 || chance(g, 16))
 		return next64(g) & m2;
+	int64_t q = pick_quotient(g, sgn, size);
 	if (!sgn)
-		return ((uint64_t)opval(g, size) * d + rnd32(g) % d) & m2;
-	int64_t sd = (int32_t)sext(d, size), q = (int32_t)sext(opval(g, size), size);
+		return ((uint64_t)q * d + rnd32(g) % d) & m2;
+	int64_t sd = (int32_t)sext(d, size);
 	int64_t mag = sd < 0 ? -sd : sd, r = (int64_t)(rnd32(g) % (uint64_t)mag);
 	int64_t prod = q * sd;
 	if (prod < 0 || (prod == 0 && chance(g, 2)))
@@ -661,6 +700,7 @@ static void gen_bcd(struct gen *g, unsigned op)
 	set_reg(g, EAX, 1, bcd_byte(g));
 	set_reg(g, 4, 1, bcd_byte(g)); /* AH */
 	emit(g, opc[op]);
+	g->reads = op < 2 ? OF_AF | OF_CF : OF_AF;
 	set_fmask(g, op < 2 ? OF_ARITH & ~OF_OF : OF_AF | OF_CF);
 }
 
@@ -684,11 +724,26 @@ static void gen_cbw(struct gen *g, unsigned cwd) /* 98 or 99, 66 for the 16-bit 
 	set_reg(g, EAX, size, opval(g, cwd ? size : size / 2));
 }
 
+/* The flags condition cc (as in Jcc) reads. */
+static uint32_t cc_reads(unsigned cc)
+{
+	static const uint32_t r[8] = { OF_OF, OF_CF, OF_ZF, OF_CF | OF_ZF,
+				       OF_SF, OF_PF, OF_SF | OF_OF, OF_ZF | OF_SF | OF_OF };
+	return r[(cc >> 1) & 7];
+}
+
+static unsigned pick_cc(struct gen *g)
+{
+	unsigned cc = below(g, 16);
+	g->reads = cc_reads(cc);
+	return cc;
+}
+
 static void gen_setcc(struct gen *g, unsigned arg)
 {
 	(void)arg;
 	emit(g, 0x0f);
-	emit(g, 0x90 + below(g, 16));
+	emit(g, 0x90 + pick_cc(g));
 	emit_E(g, 0, 1, want_mem(g), 0, 0);
 }
 
@@ -698,13 +753,44 @@ static void gen_cmovcc(struct gen *g, unsigned arg)
 	(void)arg;
 	prefix66(g, size);
 	emit(g, 0x0f);
-	emit(g, 0x40 + below(g, 16));
+	emit(g, 0x40 + pick_cc(g));
 	emit_GE(g, size, size, want_mem(g), &gf);
 }
 
 static void gen_lahf(struct gen *g, unsigned sahf)
 {
 	emit(g, sahf ? 0x9e : 0x9f);
+	if (!sahf)
+		g->reads = OF_ARITH & ~OF_OF;
+}
+
+/* Jcc rel8 or rel32 over a NOT of a register: whether EIP moved shows in
+ * the register. */
+static void gen_jcc(struct gen *g, unsigned arg)
+{
+	unsigned cc = pick_cc(g), r = pick_reg(g, 4, 0);
+	(void)arg;
+	if (chance(g, 2)) {
+		emit(g, 0x70 + cc);
+		emit(g, 2);
+	} else {
+		emit(g, 0x0f);
+		emit(g, 0x80 + cc);
+		emit_n(g, 2, 4);
+	}
+	emit(g, 0xf7);
+	emit(g, 0xd0 + r);
+}
+
+/* CMC CLC STC CLD STD */
+static void gen_flagop(struct gen *g, unsigned arg)
+{
+	static const uint8_t opc[5] = { 0xf5, 0xf8, 0xf9, 0xfc, 0xfd };
+	unsigned k = below(g, 5);
+	(void)arg;
+	emit(g, opc[k]);
+	if (k == 0)
+		g->reads = OF_CF;
 }
 
 /* ---- LEA MOVZX MOVSX XCHG ---- */
@@ -775,6 +861,72 @@ static void gen_xchg(struct gen *g, unsigned arg)
 	emit_GE(g, size, size, mem, &gf);
 }
 
+static void gen_mov(struct gen *g, unsigned arg)
+{
+	unsigned size = pick_size(g), gf, off;
+	int mem = want_mem(g);
+	(void)arg;
+	prefix66(g, size);
+	switch (below(g, 4)) {
+	case 0: /* 88-8B */
+		emit(g, 0x88 + 2 * below(g, 2) + (size > 1));
+		emit_GE(g, size, size, mem, &gf);
+		break;
+	case 1: /* C6/C7 /0 imm */
+		emit(g, 0xc6 + (size > 1));
+		emit_E(g, 0, size, mem, 0, 0);
+		emit_n(g, opval(g, size), size);
+		break;
+	case 2: /* B0+r, B8+r imm */
+		emit(g, (size == 1 ? 0xb0 : 0xb8) + pick_reg(g, size, 0));
+		emit_n(g, opval(g, size), size);
+		break;
+	default: /* A0-A3: AL/AX/EAX to or from moffs32 */
+		off = pick_off(g);
+		emit(g, 0xa0 + 2 * below(g, 2) + (size > 1));
+		emit_n(g, ORC_DATA_BASE + off, 4);
+		mem_put(g, off, opval(g, size), size);
+		break;
+	}
+}
+
+/* XLAT: AL = [EBX + AL] */
+static void gen_xlat(struct gen *g, unsigned arg)
+{
+	uint32_t *r = g->tc->in.s.r;
+	(void)arg;
+	emit(g, 0xd7);
+	r[EBX] = ORC_DATA_BASE + pick_off(g) - (r[EAX] & 0xff);
+}
+
+/* LOCK where it is not allowed (a register destination, an instruction that
+ * cannot take it) must raise #UD on both sides. */
+static void gen_lock_ud(struct gen *g, unsigned arg)
+{
+	unsigned size = pick_size(g), gf;
+	(void)arg;
+	emit(g, 0xf0);
+	prefix66(g, size);
+	switch (below(g, 4)) {
+	case 0: /* ADD..CMP E,G with a register E */
+		emit(g, below(g, 8) * 8 + (size > 1));
+		emit_GE(g, size, size, 0, &gf);
+		break;
+	case 1: /* CMP to memory */
+		emit(g, 0x38 + (size > 1));
+		emit_GE(g, size, size, 1, &gf);
+		break;
+	case 2: /* TEST */
+		emit(g, 0x84 + (size > 1));
+		emit_GE(g, size, size, want_mem(g), &gf);
+		break;
+	default: /* MOV */
+		emit(g, 0x88 + (size > 1));
+		emit_GE(g, size, size, want_mem(g), &gf);
+		break;
+	}
+}
+
 /* ---- string instructions ---- */
 enum { STR_MOVS, STR_STOS, STR_LODS, STR_CMPS, STR_SCAS };
 
@@ -817,30 +969,113 @@ static void gen_string(struct gen *g, unsigned op)
 		str_make_equal(g, op, size, src, dst);
 }
 
+/* ---- pairs ---- */
+
+/* Pick a form at random among those allowed (second-capable if second). */
+static unsigned pick_form(struct gen *g, int second);
+
+/* Two instructions back to back: the second sees the flags the first left
+ * in xlat's lazy form, and so tests that every instruction reads and keeps
+ * flags right whatever produced them. The second may only read flags the
+ * first defines; what is compared after both is what both define. */
+static void gen_pair(struct gen *g, unsigned arg)
+{
+	struct tcase *tc = g->tc;
+	(void)arg;
+	tc->sub[0] = pick_form(g, 0);
+	gen_forms[tc->sub[0]].fn(g, gen_forms[tc->sub[0]].arg);
+	uint32_t first = tc->fmask, len = tc->in.code_len;
+	g->second = 1;
+	do {
+		tc->in.code_len = len;
+		tc->fmask = OF_ARITH;
+		g->reads = 0;
+		tc->sub[1] = pick_form(g, 1);
+		gen_forms[tc->sub[1]].fn(g, gen_forms[tc->sub[1]].arg);
+	} while (g->reads & ~first);
+	g->second = 0;
+	tc->fmask &= first;
+}
+
 /* ---- the table ---- */
 const struct form gen_forms[] = {
-	{ "add", gen_alu, ALU_ADD },	 { "or", gen_alu, ALU_OR },	   { "adc", gen_alu, ALU_ADC },
-	{ "sbb", gen_alu, ALU_SBB },	 { "and", gen_alu, ALU_AND },	   { "sub", gen_alu, ALU_SUB },
-	{ "xor", gen_alu, ALU_XOR },	 { "cmp", gen_alu, ALU_CMP },	   { "test", gen_test, 0 },
-	{ "inc", gen_incdec, 0 },	 { "dec", gen_incdec, 1 },	   { "not", gen_unary, 2 },
-	{ "neg", gen_unary, 3 },	 { "rol", gen_shift, SH_ROL },	   { "ror", gen_shift, SH_ROR },
-	{ "rcl", gen_shift, SH_RCL },	 { "rcr", gen_shift, SH_RCR },	   { "shl", gen_shift, SH_SHL },
-	{ "shr", gen_shift, SH_SHR },	 { "sar", gen_shift, SH_SAR },	   { "shld", gen_shxd, 0 },
-	{ "shrd", gen_shxd, 1 },	 { "mul", gen_mul1, 4 },	   { "imul", gen_mul1, 5 },
-	{ "imul2", gen_imul2, 0 },	 { "imul3", gen_imul3, 0 },	   { "div", gen_div, 0 },
-	{ "idiv", gen_div, 1 },		 { "bt", gen_bt, 0 },		   { "bts", gen_bt, 1 },
-	{ "btr", gen_bt, 2 },		 { "btc", gen_bt, 3 },		   { "bsf", gen_bsf, 0 },
-	{ "bsr", gen_bsf, 1 },		 { "bswap", gen_bswap, 0 },	   { "xadd", gen_xadd, 0 },
-	{ "cmpxchg", gen_cmpxchg, 0 },	 { "cmpxchg8b", gen_cmpxchg8b, 0 }, { "daa", gen_bcd, 0 },
-	{ "das", gen_bcd, 1 },		 { "aaa", gen_bcd, 2 },		   { "aas", gen_bcd, 3 },
-	{ "aam", gen_aam, 0 },		 { "aad", gen_aam, 1 },		   { "cbw", gen_cbw, 0 },
-	{ "cwd", gen_cbw, 1 },		 { "setcc", gen_setcc, 0 },	   { "cmovcc", gen_cmovcc, 0 },
-	{ "lahf", gen_lahf, 0 },	 { "sahf", gen_lahf, 1 },	   { "lea", gen_lea, 0 },
-	{ "movzx", gen_movx, 0 },	 { "movsx", gen_movx, 1 },	   { "xchg", gen_xchg, 0 },
-	{ "movs", gen_string, STR_MOVS }, { "stos", gen_string, STR_STOS }, { "lods", gen_string, STR_LODS },
-	{ "cmps", gen_string, STR_CMPS }, { "scas", gen_string, STR_SCAS },
+	{ "add", gen_alu, ALU_ADD, 1 },
+	{ "or", gen_alu, ALU_OR, 1 },
+	{ "adc", gen_alu, ALU_ADC, 1 },
+	{ "sbb", gen_alu, ALU_SBB, 1 },
+	{ "and", gen_alu, ALU_AND, 1 },
+	{ "sub", gen_alu, ALU_SUB, 1 },
+	{ "xor", gen_alu, ALU_XOR, 1 },
+	{ "cmp", gen_alu, ALU_CMP, 1 },
+	{ "test", gen_test, 0, 1 },
+	{ "inc", gen_incdec, 0, 1 },
+	{ "dec", gen_incdec, 1, 1 },
+	{ "not", gen_unary, 2, 1 },
+	{ "neg", gen_unary, 3, 1 },
+	{ "rol", gen_shift, SH_ROL, 1 },
+	{ "ror", gen_shift, SH_ROR, 1 },
+	{ "rcl", gen_shift, SH_RCL, 1 },
+	{ "rcr", gen_shift, SH_RCR, 1 },
+	{ "shl", gen_shift, SH_SHL, 1 },
+	{ "shr", gen_shift, SH_SHR, 1 },
+	{ "sar", gen_shift, SH_SAR, 1 },
+	{ "shld", gen_shxd, 0, 1 },
+	{ "shrd", gen_shxd, 1, 1 },
+	{ "mul", gen_mul1, 4, 1 },
+	{ "imul", gen_mul1, 5, 1 },
+	{ "imul2", gen_imul2, 0, 1 },
+	{ "imul3", gen_imul3, 0, 1 },
+	{ "div", gen_div, 0, 0 }, /* operands need constraints: never second */
+	{ "idiv", gen_div, 1, 0 },
+	{ "bt", gen_bt, 0, 1 },
+	{ "bts", gen_bt, 1, 1 },
+	{ "btr", gen_bt, 2, 1 },
+	{ "btc", gen_bt, 3, 1 },
+	{ "bsf", gen_bsf, 0, 1 },
+	{ "bsr", gen_bsf, 1, 1 },
+	{ "bswap", gen_bswap, 0, 1 },
+	{ "xadd", gen_xadd, 0, 1 },
+	{ "cmpxchg", gen_cmpxchg, 0, 1 },
+	{ "cmpxchg8b", gen_cmpxchg8b, 0, 0 },
+	{ "daa", gen_bcd, 0, 1 },
+	{ "das", gen_bcd, 1, 1 },
+	{ "aaa", gen_bcd, 2, 1 },
+	{ "aas", gen_bcd, 3, 1 },
+	{ "aam", gen_aam, 0, 0 }, /* AAM 0 faults */
+	{ "aad", gen_aam, 1, 1 },
+	{ "cbw", gen_cbw, 0, 1 },
+	{ "cwd", gen_cbw, 1, 1 },
+	{ "setcc", gen_setcc, 0, 1 },
+	{ "cmovcc", gen_cmovcc, 0, 1 },
+	{ "jcc", gen_jcc, 0, 1 },
+	{ "flagop", gen_flagop, 0, 1 },
+	{ "lahf", gen_lahf, 0, 1 },
+	{ "sahf", gen_lahf, 1, 1 },
+	{ "lea", gen_lea, 0, 1 },
+	{ "movzx", gen_movx, 0, 1 },
+	{ "movsx", gen_movx, 1, 1 },
+	{ "xchg", gen_xchg, 0, 1 },
+	{ "mov", gen_mov, 0, 1 },
+	{ "xlat", gen_xlat, 0, 0 }, /* EBX must point at the table */
+	{ "lock_ud", gen_lock_ud, 0, 0 },
+	{ "movs", gen_string, STR_MOVS, 0 },
+	{ "stos", gen_string, STR_STOS, 0 },
+	{ "lods", gen_string, STR_LODS, 0 },
+	{ "cmps", gen_string, STR_CMPS, 0 },
+	{ "scas", gen_string, STR_SCAS, 0 },
+	{ "pair", gen_pair, 0, 0 }, /* must stay last: see pick_form */
 };
 const unsigned gen_nforms = sizeof(gen_forms) / sizeof(gen_forms[0]);
+const unsigned gen_form_pair = sizeof(gen_forms) / sizeof(gen_forms[0]) - 1;
+
+static unsigned pick_form(struct gen *g, int second)
+{
+	for (;;) {
+		unsigned f = below(g, gen_form_pair);
+		if (!second || gen_forms[f].second)
+			return f;
+	}
+}
 
 /* Random registers and flags (DF included), random buffer contents with
  * edge values sprinkled in. */
@@ -855,13 +1090,45 @@ static void init_state(struct gen *g)
 		mem_put(g, i, chance(g, 4) ? opval(g, 4) : rnd32(g), 4);
 }
 
+/* A segment override in front of the first instruction, now and then: all
+ * segments are flat, except that CS cannot be written through (#GP). */
+static void maybe_seg_prefix(struct gen *g)
+{
+	static const uint8_t seg[4] = { 0x26, 0x2e, 0x36, 0x3e };
+	struct orc_in *in = &g->tc->in;
+	if (!chance(g, 8) || in->code_len >= ORC_CODE_MAX - ORC_TAIL_MAX)
+		return;
+	memmove(in->code + 1, in->code, in->code_len);
+	in->code[0] = seg[below(g, 4)];
+	in->code_len++;
+}
+
+/* Mostly the start of the code page; sometimes so close to its end that an
+ * instruction straddles into the next page; sometimes anywhere. */
+static uint32_t pick_code_at(struct gen *g)
+{
+	switch (below(g, 8)) {
+	case 0:
+		return ORC_CODE_PAGE + 4096 - 1 - below(g, 16);
+	case 1:
+		return ORC_CODE_PAGE + below(g, 4096);
+	default:
+		return ORC_CODE_PAGE;
+	}
+}
+
 void gen_case(uint64_t seed, uint64_t index, unsigned form, struct tcase *tc)
 {
 	struct gen g = { .rng = seed * 0xd1342543de82ef95ull + index, .tc = tc };
 	g.rng = next64(&g) ^ index; /* decorrelate neighbouring seeds and indices */
 	memset(tc, 0, sizeof(*tc));
 	init_state(&g);
-	tc->form = form < gen_nforms ? form : below(&g, gen_nforms);
+	/* a fifth of the cases are pairs, the rest spread over the single forms */
+	if (form >= gen_nforms)
+		form = chance(&g, 5) ? gen_form_pair : pick_form(&g, 0);
+	tc->form = form;
 	tc->fmask = OF_ARITH;
 	gen_forms[tc->form].fn(&g, gen_forms[tc->form].arg);
+	maybe_seg_prefix(&g);
+	tc->in.code_at = pick_code_at(&g);
 }

@@ -20,6 +20,7 @@
 struct tcase {
 	struct orc_in in;
 	unsigned form;  /* index into gen_forms */
+	unsigned sub[2]; /* for a pair: the forms of its two instructions */
 	uint32_t fmask; /* flags to compare: defined or left unchanged */
 };
 
@@ -28,10 +29,12 @@ struct form {
 	const char *name;
 	void (*fn)(struct gen *g, unsigned arg);
 	unsigned arg; /* which operation of a family */
+	int second;   /* may be the second instruction of a pair */
 };
 
 extern const struct form gen_forms[];
 extern const unsigned gen_nforms;
+extern const unsigned gen_form_pair; /* the index of the "pair" form */
 
 /* Case number index of the run with this seed; the same (seed, index) gives
  * the same case. form < gen_nforms forces the form, otherwise it is drawn. */

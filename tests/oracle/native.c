@@ -101,14 +101,13 @@ static void die(const char *what)
 
 static void setup(void)
 {
-	void *d = mmap((void *)ORC_DATA_PAGE, 4096, PROT_READ | PROT_WRITE,
+	void *d = mmap((void *)ORC_DATA_PAGE, ORC_MAP_SIZE, PROT_READ | PROT_WRITE,
 		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
-	void *c = mmap((void *)ORC_CODE_BASE, 4096, PROT_READ | PROT_WRITE | PROT_EXEC,
+	void *c = mmap((void *)ORC_CODE_PAGE, ORC_MAP_SIZE, PROT_READ | PROT_WRITE | PROT_EXEC,
 		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
-	if (d != (void *)ORC_DATA_PAGE || c != (void *)ORC_CODE_BASE)
+	if (d != (void *)ORC_DATA_PAGE || c != (void *)ORC_CODE_PAGE)
 		die("cannot map the data and code pages at their fixed addresses");
 	orc_stack_top = (uint32_t)(uintptr_t)(snippet_stack + sizeof(snippet_stack));
-	orc_code_addr = ORC_CODE_BASE;
 
 	struct sigaction sa;
 	memset(&sa, 0, sizeof(sa));
@@ -154,9 +153,9 @@ static void write_full(const void *buf, size_t n)
 /* Place the code and a "jmp orc_back" after it. */
 static void place_code(const struct orc_in *in)
 {
-	uint8_t *p = (uint8_t *)ORC_CODE_BASE;
+	uint8_t *p = (uint8_t *)(uintptr_t)in->code_at;
 	memcpy(p, in->code, in->code_len);
-	uint32_t next = ORC_CODE_BASE + in->code_len + 5;
+	uint32_t next = in->code_at + in->code_len + 5;
 	int32_t rel = (int32_t)((uint32_t)(uintptr_t)orc_back - next);
 	p[in->code_len] = 0xe9;
 	memcpy(p + in->code_len + 1, &rel, 4);
@@ -166,6 +165,7 @@ static void run_case(const struct orc_in *in, struct orc_out *out)
 {
 	memcpy((void *)ORC_DATA_BASE, in->s.data, ORC_DATA_SIZE);
 	place_code(in);
+	orc_code_addr = in->code_at;
 	memcpy(orc_in_regs.r, in->s.r, sizeof(orc_in_regs.r));
 	/* only the arithmetic flags and DF come from the case; bit 1 is fixed */
 	orc_in_regs.eflags = (in->s.eflags & ORC_FLAGS_IN) | 2u;
@@ -183,8 +183,9 @@ int main(void)
 	static struct orc_out out;
 	setup();
 	while (read_full(&in, sizeof(in))) {
-		if (in.code_len > ORC_CODE_MAX - 5) {
-			fprintf(stderr, "native32: code of %u bytes is too long\n", in.code_len);
+		if (in.code_len > ORC_CODE_MAX - ORC_TAIL_MAX || in.code_at - ORC_CODE_PAGE >= 4096) {
+			fprintf(stderr, "native32: bad code placement (%u bytes at %08x)\n", in.code_len,
+				in.code_at);
 			return 2;
 		}
 		run_case(&in, &out);

@@ -196,7 +196,10 @@ static void print_diff_line(const struct tcase *tc, const struct orc_out *nat, c
 static void report(const struct opts *o, const struct slot *s, const struct orc_out *nat, int ok)
 {
 	const struct tcase *tc = &s->tc;
-	printf("%s case %" PRIu64 " %s:", ok ? "ok" : "FAIL", s->index, gen_forms[tc->form].name);
+	printf("%s case %" PRIu64 " %s", ok ? "ok" : "FAIL", s->index, gen_forms[tc->form].name);
+	if (tc->form == gen_form_pair)
+		printf("(%s,%s)", gen_forms[tc->sub[0]].name, gen_forms[tc->sub[1]].name);
+	putchar(':');
 	print_bytes(tc);
 	printf("   (rerun: -s 0x%" PRIx64 " -i %" PRIu64 "%s%s)\n", o->seed, s->index,
 	       o->form < gen_nforms ? " -f " : "", o->form < gen_nforms ? gen_forms[o->form].name : "");
@@ -269,7 +272,7 @@ static void summary(const struct tally *t, double secs)
 		pass += t->pass[f];
 		fail += t->fail[f];
 	}
-	fprintf(stderr, "oracle: %.1f s\n", secs);
+	printf("time: %.1f s\n", secs);
 	printf("%" PRIu64 " passed, %" PRIu64 " failed\n", pass, fail);
 }
 

@@ -10,14 +10,17 @@
 
 #include <stdint.h>
 
-/* The data buffer ends at a page end, so that a generator bug that runs past
- * it faults natively instead of passing silently. Code sits on a page of its
- * own. In xlat the same addresses are guest-physical RAM (flat segments). */
+/* Data and code each get two pages. The data buffer straddles the boundary
+ * between its pages, and a case's code may start anywhere in the first code
+ * page, so that accesses and instructions that cross a page are tested. In
+ * xlat the same addresses are guest-physical RAM (flat segments). */
 #define ORC_DATA_PAGE 0x00100000u
 #define ORC_DATA_SIZE 256u
-#define ORC_DATA_BASE (ORC_DATA_PAGE + 4096u - ORC_DATA_SIZE)
-#define ORC_CODE_BASE 0x00200000u
-#define ORC_CODE_MAX 32u /* one instruction plus room for the tail */
+#define ORC_DATA_BASE (ORC_DATA_PAGE + 4096u - ORC_DATA_SIZE / 2)
+#define ORC_CODE_PAGE 0x00200000u
+#define ORC_MAP_SIZE 8192u
+#define ORC_CODE_MAX 48u /* two instructions plus room for the tail */
+#define ORC_TAIL_MAX 5u  /* native appends a 5-byte jump, xlat a HLT */
 
 /* The EFLAGS bits a case sets: CF PF AF ZF SF DF OF. */
 #define ORC_FLAGS_IN 0xcd5u
@@ -35,6 +38,7 @@ struct orc_state {
 
 struct orc_in {
 	struct orc_state s;
+	uint32_t code_at; /* address of the code, in the first code page */
 	uint32_t code_len;
 	uint8_t code[ORC_CODE_MAX];
 };

@@ -1,7 +1,7 @@
 /* xrun.c - the oracle's xlat side: run one case in an emulated machine.
  *
- * One machine serves every case. The code goes at ORC_CODE_BASE followed by
- * a HLT, which ends the run; the data buffer at ORC_DATA_BASE. A fault
+ * One machine serves every case. The code goes where the case says, followed
+ * by a HLT, which ends the run; the data buffer at ORC_DATA_BASE. A fault
  * enters the IDT, whose vector v leads to a HLT at STUB_BASE + v, so the
  * EIP the run stops at tells completion from each exception. */
 #include <string.h>
@@ -14,6 +14,7 @@
 #define STACK_TOP 0x80000u
 #define NVEC 32u
 #define INSN_LIMIT 100000u /* far above what any case retires */
+#define FLUSH_EVERY 256u
 
 static void put32(u8 *p, u32 v) { memcpy(p, &v, 4); }
 
@@ -45,23 +46,25 @@ struct machine *xrun_new(char *err, size_t errlen)
 }
 
 /* Store the code with phys_write(), which drops the blocks translated from
- * the previous case's code at the same address. */
+ * earlier cases' code there. Aligned words, so that no write crosses a page. */
 static void place_code(struct machine *m, const struct orc_in *in)
 {
-	u8 code[ORC_CODE_MAX] = { 0 };
-	memcpy(code, in->code, in->code_len);
-	code[in->code_len] = 0xf4;
-	for (u32 i = 0; i < ORC_CODE_MAX; i += 4) {
+	u32 start = in->code_at & ~3u, end = (in->code_at + in->code_len + 1 + 3) & ~3u;
+	u8 img[ORC_CODE_MAX + 8];
+	memcpy(img, m->phys.ram + start, end - start);
+	memcpy(img + (in->code_at - start), in->code, in->code_len);
+	img[in->code_at - start + in->code_len] = 0xf4;
+	for (u32 a = start; a < end; a += 4) {
 		u32 w;
-		memcpy(&w, code + i, 4);
-		phys_write(m, ORC_CODE_BASE + i, w, 4);
+		memcpy(&w, img + (a - start), 4);
+		phys_write(m, a, w, 4);
 	}
 }
 
 static void load_state(struct machine *m, const struct orc_in *in)
 {
 	struct cpu *c = &m->cpu;
-	cpu_reset_flat32(c, ORC_CODE_BASE);
+	cpu_reset_flat32(c, in->code_at);
 	c->gdt_base = GDT_BASE;
 	c->gdt_limit = 3 * 8 - 1;
 	c->idt_base = IDT_BASE;
@@ -78,7 +81,7 @@ static u32 end_vector(const struct machine *m, const struct orc_in *in)
 	u32 eip = m->cpu.eip;
 	if (m->state != RUN_EXIT)
 		return ORC_NO_FINISH;
-	if (eip == ORC_CODE_BASE + in->code_len + 1)
+	if (eip == in->code_at + in->code_len + 1)
 		return ORC_NO_FAULT;
 	if (eip > STUB_BASE && eip <= STUB_BASE + NVEC)
 		return eip - STUB_BASE - 1;
@@ -87,7 +90,14 @@ static u32 end_vector(const struct machine *m, const struct orc_in *in)
 
 void xrun_case(struct machine *m, const struct orc_in *in, struct orc_out *out)
 {
+	static unsigned since_flush;
 	struct cpu *c = &m->cpu;
+	/* Blocks of earlier cases pile up on the code pages' lists, which every
+	 * code write walks; dropping them all now and then keeps that short. */
+	if (++since_flush == FLUSH_EVERY) {
+		since_flush = 0;
+		bc_flush(m);
+	}
 	place_code(m, in);
 	load_state(m, in);
 	m->state = RUN_RUNNING;
