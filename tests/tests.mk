@@ -22,6 +22,9 @@ check-determinism: $(BUILD)/xlat check-guest
 
 check-full: check
 
+# what CI runs again in an ASan+UBSan build (.ci/run)
+check-san: check-oracle check-guest check-rom
+
 # The workloads xlat runs so far (mem, ctxsw need paging; irq the PIC and
 # PIT; fpu the x87). Override: make bench BENCH_WORKLOADS="boot int" BENCH_RUNS=1
 BENCH_WORKLOADS ?= boot int smc
@@ -33,4 +36,4 @@ bench: $(BUILD)/xlat
 	    -w "$(BENCH_WORKLOADS)" -r "$(BENCH_RUNNERS)" \
 	    --emu 'xlat=$(abspath $(BUILD))/xlat -m 256 -nographic -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=4 -serial file:{serial} -kernel {elf}'
 
-.PHONY: check-globals check-guest check-rom check-determinism
+.PHONY: check-san check-globals check-guest check-rom check-determinism
