@@ -223,8 +223,8 @@ static void decode_prefixes(struct insn *in, struct dstate *s, u8 *seg_ovr)
 		if (s->short_)
 			return;
 		switch (b) {
-		case 0x66: in->flags ^= INSN_O16; break;
-		case 0x67: in->flags ^= INSN_A16; break;
+		case 0x66: in->flags |= INSN_O16; break; /* repeating a prefix changes nothing */
+		case 0x67: in->flags |= INSN_A16; break;
 		case 0x26: *seg_ovr = S_ES; break;
 		case 0x2e: *seg_ovr = S_CS; break;
 		case 0x36: *seg_ovr = S_SS; break;
@@ -246,7 +246,7 @@ unsigned decode_insn(struct insn *in, const u8 *bytes, unsigned avail, u32 eip, 
 	bool code32 = mode_key & MK_CODE32;
 
 	*in = (struct insn){ .eip = eip, .base = R_NONE, .index = R_NONE, .seg = S_DS, .exit = EXIT_NOLINK };
-	/* 0x66 and 0x67 toggle from the default: keep the toggles, apply after */
+	/* 0x66 and 0x67 select the size that is not the default */
 	decode_prefixes(in, &s, &seg_ovr);
 	bool o16 = ((in->flags & INSN_O16) != 0) == code32;
 	bool a16 = ((in->flags & INSN_A16) != 0) == code32;
@@ -265,16 +265,16 @@ unsigned decode_insn(struct insn *in, const u8 *bytes, unsigned avail, u32 eip, 
 		modrm = take(&s, 1);
 	if (!d->hs)
 		d = &tab_grp[(map * 256 + op) * 8 + ((modrm >> 3) & 7)];
-	if (s.short_)
-		return s.pos > INSN_MAX_LEN ? decode_fail(in, INSN_MAX_LEN, EX_GP) : 0;
+	if (s.short_) /* more bytes are needed: past 15 there is no such instruction */
+		return avail >= INSN_MAX_LEN ? decode_fail(in, INSN_MAX_LEN, EX_GP) : 0;
 	if (!d->hs)
 		return decode_fail(in, s.pos, EX_UD);
 
 	if (d->flags & X_O32)
 		o16 = false;
 	int sz = form_parse(in, &s, d->form, op, modrm, o16);
-	if (s.short_)
-		return s.pos > INSN_MAX_LEN ? decode_fail(in, INSN_MAX_LEN, EX_GP) : 0;
+	if (s.short_) /* more bytes are needed: past 15 there is no such instruction */
+		return avail >= INSN_MAX_LEN ? decode_fail(in, INSN_MAX_LEN, EX_GP) : 0;
 	if (s.pos > INSN_MAX_LEN)
 		return decode_fail(in, INSN_MAX_LEN, EX_GP);
 	in->len = (u8)s.pos;

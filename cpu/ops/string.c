@@ -111,11 +111,15 @@ static inline const struct insn *rep_run(struct cpu *c, const struct insn *in, u
 		else
 			c->r[R_ECX].d = n - 1;
 		if (n == 1 || !zf_cond(c, in, cmp))
-			return next_insn(c, in);
+			break;
 		if (room-- <= 0)
 			return op_exit(c, in->eip, EXIT_NOLINK); /* resume here later */
 		c->budget--;
 	}
+	/* the extra iterations may have used up what the rest of the block had */
+	if (room + 1 < c->cur_block->n_insn - (in - c->cur_block->insn))
+		return op_exit(c, in->eip + in->len, EXIT_NOLINK);
+	return next_insn(c, in);
 }
 
 #define STR_OP(name, cmp)                                                                  \
