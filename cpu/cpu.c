@@ -9,7 +9,7 @@ void cpu_init(struct cpu *c, struct machine *m)
 	memset(c, 0, sizeof(*c));
 	c->m = m;
 	c->a20_mask = 0xffffffffu;
-	tlb_flush_all(c);
+	tlb_reset(c);
 }
 
 /* The state a Multiboot loader leaves (Multiboot spec 3.2): 32-bit
@@ -35,8 +35,9 @@ void cpu_reset_flat32(struct cpu *c, u32 eip)
 	c->eip = eip;
 	c->halted = false;
 	c->m = m;
+	c->efer = 0;
 	cpu_update_mode(c);
-	tlb_flush_all(c);
+	tlb_reset(c);
 }
 
 /* Power-on/RESET state (SDM Vol. 3A, 10.1.1, table 10-1): real mode, CS
@@ -68,8 +69,9 @@ void cpu_reset_real(struct cpu *c)
 	c->eip = 0xfff0;
 	c->halted = false;
 	c->ras_top = 0;
+	c->efer = 0;
 	cpu_update_mode(c);
-	tlb_flush_all(c);
+	tlb_reset(c);
 }
 
 void cpu_update_mode(struct cpu *c)
@@ -92,6 +94,8 @@ void cpu_update_mode(struct cpu *c)
 		c->mode_key = k;
 		c->m->bc.epoch++; /* blocks decoded under the old key are not reused */
 	}
+	if (c->bank)
+		c->tlb = c->bank->e[((k >> MK_CPL_SHIFT) & 3) == 3];
 }
 
 /* The A20 gate masks physical address bit 20 when off (8086 wrap-around). */
@@ -110,16 +114,40 @@ void cpu_write_cr0(struct cpu *c, u32 v)
 	v |= 0x10; /* ET is hard-wired on 486 and later */
 	if ((v & 0x80000000u) && !(v & 1))
 		cpu_fault(c, EX_GP, 0);
-	if ((v & 0x80000000u) && !(c->cr0 & 0x80000000u))
-		XLOG(&c->m->log, LOG_UNIMP, "paging enabled at eip 0x%08x: paging arrives with issue C\n", c->eip);
+	u32 old = c->cr0;
 	c->cr0 = v;
-	tlb_flush_all(c);
 	cpu_update_mode(c);
+	/* PG and WP change what every walk gives: forget all banks */
+	if ((old ^ v) & 0x80010000u)
+		tlb_reset(c);
+	else
+		tlb_flush_all(c);
 }
 
-/* What we report is what we implement: no FPU until issue D, no paging
- * extensions until issue C. */
+void cpu_write_cr3(struct cpu *c, u32 v)
+{
+	c->cr3 = v;
+	if (c->cr0 & 0x80000000u)
+		tlb_select_bank(c);
+	else
+		tlb_flush_all(c);
+}
+
+/* PSE, PAE and PGE change how walks go (SDM Vol. 3A, 4.10.4.1). */
+void cpu_write_cr4(struct cpu *c, u32 v)
+{
+	u32 old = c->cr4;
+	c->cr4 = v;
+	if ((old ^ v) & 0xb0u)
+		tlb_reset(c);
+}
+
+/* What we report is what we implement: no FPU until issue D. */
+#define FEAT_PSE (1u << 3)
 #define FEAT_TSC (1u << 4)
+#define FEAT_PAE (1u << 6)
+#define FEAT_PGE (1u << 13)
+#define EXT_NX (1u << 20)
 #define FEAT_MSR (1u << 5)
 #define FEAT_CX8 (1u << 8)
 #define FEAT_CMOV (1u << 15)
@@ -138,10 +166,13 @@ void cpu_cpuid(struct cpu *c, u32 leaf, u32 sub, u32 out[4])
 		break;
 	case 1:
 		out[0] = CPUID_SIGNATURE;
-		out[3] = FEAT_TSC | FEAT_MSR | FEAT_CX8 | FEAT_CMOV;
+		out[3] = FEAT_PSE | FEAT_TSC | FEAT_MSR | FEAT_PAE | FEAT_CX8 | FEAT_PGE | FEAT_CMOV;
 		break;
 	case 0x80000000u:
-		out[0] = 0x80000000u;
+		out[0] = 0x80000001u;
+		break;
+	case 0x80000001u:
+		out[3] = EXT_NX;
 		break;
 	}
 }

@@ -97,6 +97,8 @@ void phys_write(struct machine *m, u32 pa, u32 v, unsigned size)
 	if (h) {
 		bc_invalidate_phys(m, &m->cpu, pa, size);
 		memcpy(h, &v, size);
+		if (pa < m->phys.ram_size && m->phys.meta[pa >> PAGE_SHIFT].pt_banks)
+			tlb_pt_write(&m->cpu, pa);
 		return;
 	}
 	const struct mmio_range *r = mmio_find(&m->phys, pa);

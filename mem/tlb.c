@@ -1,53 +1,229 @@
-/* tlb.c - the softMMU TLB (DESIGN 7): fills and the slow paths.
+/* tlb.c - the softMMU TLB (DESIGN 7): banks per address space, fills, and
+ * the slow paths.
  *
  * An entry maps a guest-virtual page to host memory for reads, writes and
- * fetches separately. A write tag carries TLB_SLOW when the page holds
- * translated code, is ROM or is MMIO, so such stores come here, where
- * translated code on the page is invalidated before the store lands.
- * Paging (the guest page walk, banks per CR3) arrives with issue C; until
- * then a linear address is the physical address, masked by the A20 gate. */
+ * fetches separately. A tag with TLB_INVALID means "walk first": the access
+ * may fault, or needs an Accessed/Dirty bit set. A tag with TLB_SLOW means
+ * the page is MMIO, ROM, holds translated code or is a page-table page, so
+ * the access is done here, where stores into code invalidate blocks and
+ * stores into page tables drop the translations derived from them.
+ *
+ * Banks: CR3 writes select the bank tagged with the new CR3 (least recently
+ * used one is recycled), so a switch back to a recent address space keeps
+ * its translations. That is only correct because every bank stays coherent
+ * with the guest's page tables: the walker marks each table page with the
+ * banks that read it, and a store to such a page clears the entries of
+ * those banks that came from it (the classic shadow-paging scheme). */
 #include "xlat/machine.h"
+
+#define CR0_PG 0x80000000u
+#define CR4_PAE 0x20u
+
+static void entry_clear(struct tlb_entry *e)
+{
+	e->tag_r = e->tag_w = e->tag_x = TLB_INVALID;
+	e->pd = e->pt = TLB_NO_PT;
+}
+
+static void bank_flush(struct tlb_bank *b)
+{
+	for (u32 i = 0; i < b->n_filled; i++) {
+		u16 f = b->filled[i];
+		entry_clear(&b->e[f >> TLB_BITS][f & (TLB_SIZE - 1)]);
+	}
+	b->n_filled = 0;
+}
+
+static void bank_init(struct tlb_bank *b)
+{
+	for (unsigned u = 0; u < 2; u++)
+		for (unsigned i = 0; i < TLB_SIZE; i++)
+			entry_clear(&b->e[u][i]);
+	b->n_filled = 0;
+	b->used = false;
+}
+
+static void epoch_bump(struct cpu *c)
+{
+	if (c->m)
+		c->m->bc.epoch++; /* lookup-cache entries and links assumed the old mapping */
+}
+
+static bool cpu_user(const struct cpu *c) { return ((c->mode_key >> MK_CPL_SHIFT) & 3) == 3; }
+
+/* Point the fast path at the current bank's array for the current privilege. */
+static void tlb_point(struct cpu *c)
+{
+	c->tlb = c->bank->e[cpu_user(c)];
+}
 
 void tlb_flush_all(struct cpu *c)
 {
-	for (unsigned i = 0; i < TLB_SIZE; i++)
-		c->tlb[i].tag_r = c->tlb[i].tag_w = c->tlb[i].tag_x = TLB_INVALID;
-	if (c->m)
-		c->m->bc.epoch++; /* lookup-cache entries assumed the old mapping */
+	if (!c->bank) {
+		tlb_reset(c);
+		return;
+	}
+	bank_flush(c->bank);
+	tlb_point(c);
+	epoch_bump(c);
+}
+
+/* Forget every bank: paging switched on or off, or CR4/EFER/WP changed
+ * what a walk would give. */
+void tlb_reset(struct cpu *c)
+{
+	for (unsigned b = 0; b < TLB_BANKS; b++)
+		bank_init(&c->banks[b]);
+	c->bank = &c->banks[0];
+	if (c->cr0 & CR0_PG) {
+		c->bank->used = true;
+		c->bank->cr3 = c->cr3 & ~0x1fu;
+		if (c->cr4 & CR4_PAE)
+			paging_load_pdptes(c, c->bank->pdpte);
+	}
+	tlb_point(c);
+	epoch_bump(c);
 }
 
 void tlb_flush_phys_page(struct cpu *c, u32 pa)
 {
 	pa &= PAGE_MASK;
-	for (unsigned i = 0; i < TLB_SIZE; i++)
-		if (c->tlb[i].phys == pa && !(c->tlb[i].tag_r & TLB_INVALID))
-			c->tlb[i].tag_r = c->tlb[i].tag_w = c->tlb[i].tag_x = TLB_INVALID;
+	for (unsigned b = 0; b < TLB_BANKS; b++) {
+		struct tlb_bank *k = &c->banks[b];
+		for (u32 i = 0; i < k->n_filled; i++) {
+			u16 f = k->filled[i];
+			struct tlb_entry *e = &k->e[f >> TLB_BITS][f & (TLB_SIZE - 1)];
+			if (e->phys == pa)
+				e->tag_r = e->tag_w = e->tag_x = TLB_INVALID;
+		}
+	}
+}
+
+void tlb_flush_page(struct cpu *c, u32 lin)
+{
+	unsigned i = (lin >> PAGE_SHIFT) & (TLB_SIZE - 1);
+	for (unsigned u = 0; u < 2; u++)
+		entry_clear(&c->bank->e[u][i]);
+	epoch_bump(c);
+}
+
+static bool pdptes_match(struct cpu *c, const struct tlb_bank *b)
+{
+	u64 now[4];
+	if (!(c->cr4 & CR4_PAE))
+		return true;
+	paging_load_pdptes(c, now);
+	return !memcmp(now, b->pdpte, sizeof(now));
+}
+
+/* After a CR3 write: the bank for the new address space, or a recycled one. */
+void tlb_select_bank(struct cpu *c)
+{
+	u32 tag = c->cr3 & ~0x1fu;
+	struct tlb_bank *pick = NULL, *lru = &c->banks[0];
+	for (unsigned b = 0; b < TLB_BANKS; b++) {
+		struct tlb_bank *k = &c->banks[b];
+		if (k->used && k->cr3 == tag && pdptes_match(c, k))
+			pick = k;
+		if (!k->used || (lru->used && k->last_use < lru->last_use))
+			lru = k;
+	}
+	if (pick) {
+		c->stats.bank_hits++;
+	} else {
+		c->stats.bank_misses++;
+		pick = lru;
+		bank_flush(pick);
+		pick->used = true;
+		pick->cr3 = tag;
+		if (c->cr4 & CR4_PAE)
+			paging_load_pdptes(c, pick->pdpte);
+	}
+	pick->last_use = ++c->bank_clock;
+	c->bank = pick;
+	tlb_point(c);
+	epoch_bump(c);
+}
+
+/* A store hit a page-table page: drop, in every bank that walked through
+ * it, the entries whose PDE or PTE it holds. */
+void tlb_pt_write(struct cpu *c, u32 pa)
+{
+	struct phys *p = &c->m->phys;
+	if (pa >= p->ram_size)
+		return;
+	struct page_meta *pm = &p->meta[pa >> PAGE_SHIFT];
+	u32 page = pa & PAGE_MASK;
+	c->stats.pt_writes++;
+	for (unsigned b = 0; b < TLB_BANKS; b++) {
+		if (!(pm->pt_banks & (1u << b)))
+			continue;
+		struct tlb_bank *k = &c->banks[b];
+		for (u32 i = 0; i < k->n_filled; i++) {
+			u16 f = k->filled[i];
+			struct tlb_entry *e = &k->e[f >> TLB_BITS][f & (TLB_SIZE - 1)];
+			if (e->pd == page || e->pt == page)
+				e->tag_r = e->tag_w = e->tag_x = TLB_INVALID;
+		}
+	}
+	epoch_bump(c);
 }
 
 u32 mem_translate(struct cpu *c, u32 lin, int access)
 {
-	(void)access;
-	return lin & c->a20_mask;
+	if (!(c->cr0 & CR0_PG))
+		return lin & c->a20_mask;
+	struct walk w;
+	paging_walk(c, lin, access, cpu_user(c), &w);
+	return (w.phys | (lin & ~PAGE_MASK)) & c->a20_mask;
+}
+
+/* Log an entry that goes from empty to filled. Entries invalidated one by
+ * one may be logged twice; when the log is full the whole bank is cleared,
+ * which is always correct. */
+static void fill_log(struct cpu *c, struct tlb_entry *e)
+{
+	struct tlb_bank *b = c->bank;
+	if (!(e->tag_r & e->tag_w & e->tag_x & TLB_INVALID))
+		return;
+	if (b->n_filled == 2 * TLB_SIZE) {
+		bool used = b->used;
+		bank_init(b);
+		b->used = used;
+	}
+	b->filled[b->n_filled++] = (u16)(((unsigned)cpu_user(c) << TLB_BITS) | (unsigned)(e - c->tlb));
 }
 
 static struct tlb_entry *tlb_fill(struct cpu *c, u32 lin, int access)
 {
 	struct machine *m = c->m;
 	u32 page = lin & PAGE_MASK;
-	u32 pa = mem_translate(c, page, access);
 	struct tlb_entry *e = tlb_entry_of(c, lin);
+	struct walk w = { .phys = page, .write_ok = true, .user_ok = true, .exec_ok = true,
+			  .pd = TLB_NO_PT, .pt = TLB_NO_PT };
 	c->stats.tlb_fills++;
+	if (c->cr0 & CR0_PG)
+		paging_walk(c, lin, access, cpu_user(c), &w);
+	u32 pa = w.phys & c->a20_mask;
 	u8 *host = phys_host(&m->phys, pa, false);
+	fill_log(c, e);
 	e->phys = pa;
+	e->pd = w.pd;
+	e->pt = w.pt;
 	e->addend = (uintptr_t)host - (uintptr_t)page;
+	bool user = cpu_user(c);
+	u32 rd = (user && !w.user_ok) ? TLB_INVALID : 0;
 	if (!host) {
-		e->tag_r = e->tag_w = e->tag_x = page | TLB_SLOW;
+		e->tag_r = e->tag_x = page | TLB_SLOW | rd;
+		e->tag_w = page | TLB_SLOW | rd | (w.write_ok ? 0 : TLB_INVALID);
 		return e;
 	}
 	bool ram = phys_host(&m->phys, pa, true) == host;
-	bool code = ram && m->phys.meta[pa >> PAGE_SHIFT].code_lines;
-	e->tag_r = e->tag_x = page;
-	e->tag_w = (ram && !code) ? page : (page | TLB_SLOW);
+	const struct page_meta *pm = ram ? &m->phys.meta[pa >> PAGE_SHIFT] : NULL;
+	bool slow = !ram || pm->code_lines || pm->pt_banks;
+	e->tag_r = page | rd;
+	e->tag_x = page | rd | (w.exec_ok ? 0 : TLB_INVALID);
+	e->tag_w = page | rd | (w.write_ok ? 0 : TLB_INVALID) | (slow ? TLB_SLOW : 0);
 	return e;
 }
 
@@ -83,8 +259,7 @@ void mem_write_slow(struct cpu *c, u32 lin, u32 v, unsigned size)
 	c->stats.slow_writes++;
 	if ((lin & 0xfff) + size > PAGE_SIZE) {
 		/* both pages must be writable before either half is written */
-		tlb_get(c, lin, ACC_WRITE);
-		tlb_get(c, lin + size - 1, ACC_WRITE);
+		mem_check_write(c, lin, size);
 		for (unsigned i = 0; i < size; i++)
 			mem_wr8(c, lin + i, (u8)(v >> (8 * i)));
 		return;

@@ -6,7 +6,7 @@
 
 GUEST_BUILD = $(BUILD)/tests/guest
 
-check: check-globals check-unit check-guest check-rom check-determinism check-oracle
+check: check-globals check-unit check-guest check-rom check-determinism check-oracle check-conformance
 
 check-rom: $(BUILD)/xlat
 	tests/guest/rom/run.sh $(BUILD)/xlat $(BUILD)/tests/guest/rom

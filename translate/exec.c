@@ -193,6 +193,9 @@ static void handle_fault(struct machine *m, struct cpu *c)
 	c->delivering = vec == EX_DF ? 2 : 1;
 	cpu_deliver(c, vec, vec_has_error_code(vec), err, c->eip, false);
 	c->delivering = 0;
+	/* a delivery counts as an instruction, so a guest that does nothing but
+	 * fault still moves time forward and reaches any instruction limit */
+	c->budget--;
 }
 
 static void handle_halt(struct machine *m, struct cpu *c)

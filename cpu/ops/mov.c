@@ -159,6 +159,10 @@ HANDLER(h_sahf)
 	NEXT;
 }
 HSET_ONE(lahf, h_lahf);
+
+/* SALC (D6), undocumented but present on every x86 since the 8086: AL = CF ? FF : 00 */
+HANDLER(h_salc) { c->r[R_EAX].b[0] = cpu_cf(c) ? 0xff : 0; NEXT; }
+HSET_ONE(salc, h_salc);
 HSET_ONE(sahf, h_sahf);
 
 /* BSWAP of a 16-bit register is undefined; hardware leaves zero. */

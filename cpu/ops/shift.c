@@ -21,7 +21,9 @@ static inline u32 sh_shl(struct cpu *c, u32 a, unsigned n, unsigned S)
 static inline u32 sh_shr(struct cpu *c, u32 a, unsigned n, unsigned S)
 {
 	u32 r = a >> n, cf = (a >> (n - 1)) & 1;
-	flags_result_cf_of(c, r, S, cf, sz_msb(a, S));
+	/* OF is defined for a count of 1 (the old top bit); for other counts
+	 * hardware gives the XOR of the result's top two bits, which is 0 */
+	flags_result_cf_of(c, r, S, cf, n == 1 ? sz_msb(a, S) : sz_msb(r ^ (r << 1), S));
 	return r;
 }
 

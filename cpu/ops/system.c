@@ -122,15 +122,21 @@ HANDLER(h_rdtsc)
 HSET_ONE(rdtsc, h_rdtsc);
 
 #define MSR_TSC 0x10u
+#define MSR_EFER 0xc0000080u
+#define EFER_NXE 0x800u
 HANDLER(h_rdmsr)
 {
 	need_cpl0(c);
 	u32 msr = c->r[R_ECX].d;
-	if (msr != MSR_TSC) {
+	u64 t;
+	if (msr == MSR_EFER) {
+		t = c->efer;
+	} else if (msr == MSR_TSC) {
+		t = cpu_icount_now(c) + c->tsc_offset;
+	} else {
 		XLOG(&c->m->log, LOG_UNIMP, "rdmsr 0x%x: unknown MSR, #GP\n", msr);
 		cpu_fault(c, EX_GP, 0);
 	}
-	u64 t = cpu_icount_now(c) + c->tsc_offset;
 	c->r[R_EAX].d = (u32)t;
 	c->r[R_EDX].d = (u32)(t >> 32);
 	NEXT;
@@ -140,11 +146,19 @@ HANDLER(h_wrmsr)
 	need_cpl0(c);
 	u32 msr = c->r[R_ECX].d;
 	u64 v = ((u64)c->r[R_EDX].d << 32) | c->r[R_EAX].d;
-	if (msr != MSR_TSC) {
+	if (msr == MSR_EFER) {
+		if (v & ~(u64)EFER_NXE)
+			cpu_fault(c, EX_GP, 0); /* only NXE exists without long mode */
+		if ((v ^ c->efer) & EFER_NXE) {
+			c->efer = v;
+			tlb_reset(c);
+		}
+	} else if (msr == MSR_TSC) {
+		c->tsc_offset = v - cpu_icount_now(c);
+	} else {
 		XLOG(&c->m->log, LOG_UNIMP, "wrmsr 0x%x: unknown MSR, #GP\n", msr);
 		cpu_fault(c, EX_GP, 0);
 	}
-	c->tsc_offset = v - cpu_icount_now(c);
 	return next_insn(c, in);
 }
 HSET_ONE(rdmsr, h_rdmsr);
@@ -206,7 +220,7 @@ HSET_ONE(clts, h_clts);
 HANDLER(h_invlpg)
 {
 	need_cpl0(c);
-	tlb_flush_all(c);
+	tlb_flush_page(c, seg_lin(c, in->seg, ea_of(c, in), 1, false));
 	return next_insn(c, in);
 }
 HSET_ONE(invlpg, h_invlpg);
@@ -234,8 +248,8 @@ HANDLER(h_mov_cr)
 	switch (in->d) {
 	case 0: cpu_write_cr0(c, v); break;
 	case 2: c->cr2 = v; break;
-	case 3: c->cr3 = v; tlb_flush_all(c); break;
-	case 4: c->cr4 = v; tlb_flush_all(c); break;
+	case 3: cpu_write_cr3(c, v); break;
+	case 4: cpu_write_cr4(c, v); break;
 	default: cpu_fault_noerr(c, EX_UD);
 	}
 	return next_insn(c, in);

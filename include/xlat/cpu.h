@@ -62,8 +62,10 @@ struct seg {
  * to the slow path. */
 #define TLB_BITS 10
 #define TLB_SIZE (1u << TLB_BITS)
-#define TLB_INVALID 0x1u /* empty entry */
-#define TLB_SLOW 0x2u    /* MMIO, ROM, code page: take the slow path */
+#define TLB_INVALID 0x1u /* no translation for this access: walk (and maybe fault) */
+#define TLB_SLOW 0x2u    /* MMIO, ROM, code or page-table page: take the slow path */
+#define TLB_BANKS 8
+#define TLB_NO_PT 0xffffffffu
 
 struct tlb_entry {
 	u32 tag_r;        /* page | flags for reads */
@@ -71,6 +73,22 @@ struct tlb_entry {
 	u32 tag_x;        /* page | flags for instruction fetch */
 	u32 phys;         /* guest-physical page this maps to */
 	uintptr_t addend; /* host address minus guest-virtual address */
+	u32 pd, pt;       /* physical pages of the PDE and PTE it came from */
+};
+
+/* A TLB bank holds the translations of one address space (DESIGN 7): a
+ * CR3 write selects the bank tagged with the new CR3, so switching back to
+ * a recent address space finds its translations still there. Entries for
+ * supervisor and user accesses are kept apart, so each fast path needs no
+ * privilege check. The fill log lists what to clear on a flush. */
+struct tlb_bank {
+	u32 cr3;                          /* address-space tag */
+	u32 last_use;                     /* LRU stamp */
+	bool used;                        /* tagged with an address space */
+	u64 pdpte[4];                     /* PAE: PDPTEs as loaded with this CR3 */
+	u32 n_filled;                     /* entries in the fill log */
+	u16 filled[2 * TLB_SIZE];         /* (user << TLB_BITS) | index */
+	struct tlb_entry e[2][TLB_SIZE];  /* [0] supervisor, [1] user accesses */
 };
 
 /* Lazily kept arithmetic flags (DESIGN 3): res is the result sign-extended to
@@ -127,13 +145,18 @@ struct cpu {
 	bool fault_has_err;
 	jmp_buf fault_jmp; /* where cpu_fault() unwinds to */
 
-	struct tlb_entry tlb[TLB_SIZE];
+	struct tlb_entry *tlb;   /* the current bank's array for the current privilege */
+	struct tlb_bank *bank;    /* the current bank */
+	u32 bank_clock;           /* LRU clock */
+	u64 efer;                 /* IA32_EFER (NXE) */
+	struct tlb_bank banks[TLB_BANKS];
 	struct jc_entry jc[JC_SIZE];
 	struct ras_entry ras[RAS_SIZE];
 	unsigned ras_top; /* index of the next push, modulo RAS_SIZE */
 
 	struct {          /* -d stats: counted on slow paths only */
 		u64 tlb_fills, slow_reads, slow_writes, faults, ras_hits, ras_misses;
+		u64 walks, bank_hits, bank_misses, pt_writes;
 	} stats;
 
 	u16 fpu_cw, fpu_sw, fpu_tw; /* minimal x87 state (FNINIT) until issue D */
@@ -208,6 +231,8 @@ u64 cpu_icount_now(const struct cpu *c);
 void cpu_write_cr0(struct cpu *c, u32 v);
 void cpu_halt(struct cpu *c);
 void cpu_set_a20(struct cpu *c, bool on);
+void cpu_write_cr3(struct cpu *c, u32 v);
+void cpu_write_cr4(struct cpu *c, u32 v);
 void cpu_request_stop(struct cpu *c);
 
 #endif

@@ -23,10 +23,12 @@ struct mmio_range {
 
 struct block;
 
-/* Per RAM page: which 64-byte lines hold translated code, and the blocks. */
+/* Per RAM page: which 64-byte lines hold translated code, the blocks, and
+ * which TLB banks hold translations walked through this page. */
 struct page_meta {
 	u64 code_lines;
 	struct block *blocks;
+	u8 pt_banks;     /* bit b: bank b read a PDE or PTE from this page */
 };
 
 #define PHYS_MAX_MMIO 16
@@ -52,8 +54,24 @@ int phys_add_mmio(struct phys *p, u32 base, u32 size, const struct mmio_ops *ops
 int phys_set_rom(struct phys *p, const u8 *img, u32 size);
 
 /* TLB */
-void tlb_flush_all(struct cpu *c);
-void tlb_flush_phys_page(struct cpu *c, u32 pa);
+void tlb_flush_all(struct cpu *c);                 /* the current bank */
+void tlb_reset(struct cpu *c);                     /* every bank */
+void tlb_flush_phys_page(struct cpu *c, u32 pa);   /* every entry mapping pa, all banks */
+void tlb_flush_page(struct cpu *c, u32 lin);       /* INVLPG */
+void tlb_select_bank(struct cpu *c);               /* after CR3 / CPL changes */
+void tlb_pt_write(struct cpu *c, u32 pa);          /* a store hit a page-table page */
+
+/* Paging (mem/paging.c): walk the guest page tables for lin; fault (#PF)
+ * unless the access is allowed. Sets A and D bits as the SDM says. */
+struct walk {
+	u32 phys;        /* physical address of the 4 KiB frame */
+	bool write_ok;   /* writable for this privilege, and D already set */
+	bool user_ok;    /* user accesses allowed */
+	bool exec_ok;    /* not NX */
+	u32 pd, pt;      /* page-table pages read */
+};
+void paging_walk(struct cpu *c, u32 lin, int access, bool user, struct walk *w);
+bool paging_load_pdptes(struct cpu *c, u64 out[4]);
 u32 mem_read_slow(struct cpu *c, u32 lin, unsigned size);
 void mem_write_slow(struct cpu *c, u32 lin, u32 v, unsigned size);
 u8 *mem_fetch_ptr(struct cpu *c, u32 lin, u32 *phys); /* code page, may fault */

@@ -560,7 +560,7 @@ START_TEST(test_fault_delivered)
 	ck_assert_uint_eq(cpu_get_eflags(c) & (F_IF | F_CF | F_DF), F_CF | F_DF); /* interrupt gate: IF off */
 	ck_assert_uint_eq(c->r[R_EAX].d, 0x12345678);
 	ck_assert_uint_eq(c->fault_vec, b->vec);
-	ck_assert_uint_eq(cpu_icount(c), 3); /* mov, stc, the handler's hlt */
+	ck_assert_uint_eq(cpu_icount(c), 4); /* mov, stc, the delivery, the handler's hlt */
 	machine_free(m);
 }
 END_TEST
