@@ -61,7 +61,7 @@ static void mark_pt_page(struct cpu *c, u64 pa)
 	struct phys *p = &c->m->phys;
 	if (pa >= p->ram_size)
 		return;
-	u8 bit = (u8)(1u << (c->bank - c->banks));
+	u32 bit = 1u << (c->bank - c->banks);
 	struct page_meta *pm = &p->meta[pa >> PAGE_SHIFT];
 	if (pm->pt_banks & bit)
 		return;

@@ -64,7 +64,7 @@ struct seg {
 #define TLB_SIZE (1u << TLB_BITS)
 #define TLB_INVALID 0x1u /* no translation for this access: walk (and maybe fault) */
 #define TLB_SLOW 0x2u    /* MMIO, ROM, code or page-table page: take the slow path */
-#define TLB_BANKS 8
+#define TLB_BANKS 32
 #define TLB_NO_PT 0xffffffffu
 
 struct tlb_entry {

@@ -28,7 +28,7 @@ struct block;
 struct page_meta {
 	u64 code_lines;
 	struct block *blocks;
-	u8 pt_banks;     /* bit b: bank b read a PDE or PTE from this page */
+	u32 pt_banks;    /* bit b: bank b read a PDE or PTE from this page */
 };
 
 #define PHYS_MAX_MMIO 16
