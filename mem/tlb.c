@@ -72,8 +72,13 @@ void tlb_flush_all(struct cpu *c)
  * what a walk would give. */
 void tlb_reset(struct cpu *c)
 {
-	for (unsigned b = 0; b < TLB_BANKS; b++)
-		bank_init(&c->banks[b]);
+	for (unsigned b = 0; b < TLB_BANKS; b++) {
+		if (c->bank)
+			bank_flush(&c->banks[b]); /* the fill logs say what to clear */
+		else
+			bank_init(&c->banks[b]);  /* first use: nothing is known */
+		c->banks[b].used = false;
+	}
 	c->bank = &c->banks[0];
 	if (c->cr0 & CR0_PG) {
 		c->bank->used = true;
