@@ -1,7 +1,7 @@
 #!/bin/sh
 # run.sh - build and run the guest tests, compare serial output and status.
 #
-#   tests/guest/run.sh EMULATOR BUILDDIR [NAME...]
+#   tests/guest/run.sh [--rom] EMULATOR BUILDDIR [NAME...]
 #
 # EMULATOR is a command, split on spaces, so it may carry options:
 #   tests/guest/run.sh build/xlat build/guest
@@ -11,6 +11,9 @@
 # link.ld at 1 MiB, and run twice as
 #   EMULATOR <display opts> -no-reboot \
 #     -device isa-debug-exit,iobase=0xf4,iosize=4 [ARGS] -kernel NAME.elf
+# With --rom the tests are those of rom/: each is assembled with nasm -f bin
+# into a 64 KiB firmware image (exactly 65536 bytes, or the build fails) and
+# started at the reset vector with -bios NAME.rom instead of -kernel.
 # under `timeout 20`, stdin from /dev/null.  A test passes when stdout equals
 # NAME.expected byte for byte, the exit status equals the declared one, and
 # the second run is identical to the first (determinism).
@@ -26,6 +29,11 @@
 #                   otherwise (a device it lacks, or a known deviation)
 
 set -u
+rom=0
+if [ "${1:-}" = --rom ]; then
+    rom=1
+    shift
+fi
 if [ $# -lt 2 ]; then
     echo "usage: $0 EMULATOR BUILDDIR [NAME...]" >&2
     exit 2
@@ -34,6 +42,7 @@ emu=$1
 build=$2
 shift 2
 here=$(cd "$(dirname "$0")" && pwd)
+[ $rom = 1 ] && here=$here/rom
 mkdir -p "$build" || exit 2
 
 emu_bin=${emu%% *}
@@ -52,6 +61,32 @@ fi
 # directive NAME KEY: the text after "; KEY:" in NAME.asm, empty if none
 directive() {
     sed -n "s/^; *$2: *//p" "$here/$1.asm" | head -n 1
+}
+
+# build_image NAME SRC OUT: assemble (and link) one test; sets boot, image
+build_image() {
+    if [ $rom = 1 ]; then
+        boot=-bios
+        image=$3.rom
+        if ! nasm -f bin -I "$here/" -o "$image" "$2"; then
+            echo "FAIL $1 (build)"
+            return 1
+        fi
+        size=$(wc -c <"$image")
+        if [ "$size" -ne 65536 ]; then
+            echo "FAIL $1 (image is $size bytes, not 65536)"
+            return 1
+        fi
+        return 0
+    fi
+    boot=-kernel
+    image=$3.elf
+    if ! nasm -f elf32 -I "$here/" -o "$3.o" "$2" ||
+       ! ld -m elf_i386 -T "$here/link.ld" -z noexecstack \
+            --no-warn-rwx-segments -o "$image" "$3.o"; then
+        echo "FAIL $1 (build)"
+        return 1
+    fi
 }
 
 pass=0
@@ -74,10 +109,7 @@ for t in "$@"; do
     want=${want:-1}
     args=$(directive "$t" args)
 
-    if ! nasm -f elf32 -I "$here/" -o "$out.o" "$src" ||
-       ! ld -m elf_i386 -T "$here/link.ld" -z noexecstack \
-            --no-warn-rwx-segments -o "$out.elf" "$out.o"; then
-        echo "FAIL $t (build)"
+    if ! build_image "$t" "$src" "$out"; then
         fail=$((fail + 1))
         continue
     fi
@@ -88,7 +120,7 @@ for t in "$@"; do
         # $emu and $display are split on purpose
         timeout 20 $emu $display -no-reboot \
             -device isa-debug-exit,iobase=0xf4,iosize=4 "$@" \
-            -kernel "$out.elf" </dev/null >"$out.out$run" 2>"$out.err$run"
+            $boot "$image" </dev/null >"$out.out$run" 2>"$out.err$run"
         echo $? >"$out.status$run"
     done
     got=$(cat "$out.status1")
