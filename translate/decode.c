@@ -267,6 +267,8 @@ unsigned decode_insn(struct insn *in, const u8 *bytes, unsigned avail, u32 eip, 
 		d = &tab_grp[(map * 256 + op) * 8 + ((modrm >> 3) & 7)];
 	if (s.short_) /* more bytes are needed: past 15 there is no such instruction */
 		return avail >= INSN_MAX_LEN ? decode_fail(in, INSN_MAX_LEN, EX_GP) : 0;
+	if (s.pos > INSN_MAX_LEN) /* over 15 bytes is #GP, whatever the opcode */
+		return decode_fail(in, INSN_MAX_LEN, EX_GP);
 	if (!d->hs)
 		return decode_fail(in, s.pos, EX_UD);
 
