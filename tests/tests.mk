@@ -6,7 +6,8 @@
 
 GUEST_BUILD = $(BUILD)/tests/guest
 
-check: check-globals check-unit check-guest check-rom check-determinism check-oracle check-conformance
+check: check-globals check-unit check-guest check-rom check-determinism check-oracle check-conformance \
+       check-badinput check-fuzz-regress
 
 check-rom: $(BUILD)/xlat
 	tests/guest/rom/run.sh $(BUILD)/xlat $(BUILD)/tests/guest/rom
@@ -23,7 +24,7 @@ check-determinism: $(BUILD)/xlat check-guest
 check-full: check
 
 # what CI runs again in an ASan+UBSan build (.ci/run)
-check-san: check-unit check-oracle check-guest check-rom
+check-san: check-unit check-oracle check-guest check-rom check-badinput check-fuzz-regress check-conformance
 
 # The workloads xlat runs so far (mem, ctxsw need paging; irq the PIC and
 # PIT; fpu the x87). Override: make bench BENCH_WORKLOADS="boot int" BENCH_RUNS=1

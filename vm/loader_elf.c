@@ -50,16 +50,24 @@ static int elf_plan(Elf *e, size_t len, struct seg_plan *plan, unsigned *n, u32 
 		return -1;
 	}
 	size_t phnum;
-	Elf32_Phdr *ph = elf32_getphdr(e);
-	if (!ph || elf_getphdrnum(e, &phnum)) {
+	if (eh->e_phentsize != sizeof(Elf32_Phdr) || elf_getphdrnum(e, &phnum)) {
 		snprintf(err, errlen, "kernel: bad ELF program headers");
 		return -1;
 	}
 	*n = 0;
 	for (size_t i = 0; i < phnum; i++) {
-		if (ph[i].p_type != PT_LOAD || ph[i].p_memsz == 0)
+		/* gelf_getphdr copies: the table in the image may be misaligned */
+		GElf_Phdr gp;
+		if (!gelf_getphdr(e, (int)i, &gp)) {
+			snprintf(err, errlen, "kernel: bad ELF program header %zu", i);
+			return -1;
+		}
+		if (gp.p_type != PT_LOAD || gp.p_memsz == 0)
 			continue;
-		const Elf32_Phdr *p = &ph[i];
+		const Elf32_Phdr ph32 = { (Elf32_Word)gp.p_type, (Elf32_Off)gp.p_offset, (Elf32_Addr)gp.p_vaddr,
+					  (Elf32_Addr)gp.p_paddr, (Elf32_Word)gp.p_filesz, (Elf32_Word)gp.p_memsz,
+					  (Elf32_Word)gp.p_flags, (Elf32_Word)gp.p_align };
+		const Elf32_Phdr *p = &ph32;
 		if (p->p_filesz > p->p_memsz) {
 			snprintf(err, errlen, "kernel: segment %zu has a file size larger than its memory size", i);
 			return -1;

@@ -2,13 +2,22 @@
 #include <stdio.h>
 #include "options.h"
 
+/* One line, whatever the user typed into an argument we quote. */
+static void print_error(const char *msg)
+{
+	fputs("xlat: ", stderr);
+	for (const char *p = msg; *p; p++)
+		fputc((unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p, stderr);
+	fputc('\n', stderr);
+}
+
 int main(int argc, char **argv)
 {
 	struct machine_opts o;
 	enum opt_action act;
 	char err[512];
 	if (options_parse(argc, argv, &o, &act, err, sizeof(err))) {
-		fprintf(stderr, "xlat: %s\n", err);
+		print_error(err);
 		return 1;
 	}
 	switch (act) {
@@ -19,7 +28,7 @@ int main(int argc, char **argv)
 	}
 	struct machine *m = machine_new(&o, err, sizeof(err));
 	if (!m) {
-		fprintf(stderr, "xlat: %s\n", err);
+		print_error(err);
 		return 1;
 	}
 	int status = machine_run(m);

@@ -18,7 +18,7 @@
 
 int LLVMFuzzerTestOneInput(const u8 *data, size_t size);
 
-#define MAX_INPUT (64u << 20)
+#define DRIVER_MAX_INPUT (64u << 20)
 
 static char current[4096]; /* the input being run, for the signal handler */
 
@@ -39,8 +39,8 @@ static u8 *slurp(const char *path, size_t *n)
 {
 	struct stat st;
 	FILE *f = fopen(path, "rb");
-	if (!f || fstat(fileno(f), &st) || st.st_size > MAX_INPUT) {
-		fprintf(stderr, "%s: cannot read (or larger than %u bytes)\n", path, MAX_INPUT);
+	if (!f || fstat(fileno(f), &st) || st.st_size > DRIVER_MAX_INPUT) {
+		fprintf(stderr, "%s: cannot read (or larger than %u bytes)\n", path, DRIVER_MAX_INPUT);
 		if (f)
 			fclose(f);
 		return NULL;

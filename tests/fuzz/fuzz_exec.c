@@ -1,13 +1,14 @@
 /* fuzz_exec.c - libFuzzer target that runs the input as guest code.
  *
- * Input: one mode byte (bit 0 set: real mode, clear: flat 32-bit protected
- * mode at CPL 0), then the code, loaded at 0x10000 and run for at most
- * MAX_INSNS instructions in a 4 MiB machine with no kernel, no serial
- * output and -no-reboot (so a triple fault ends the run).
+ * Input: one mode byte (bit 0 set: flat 32-bit protected mode at CPL 0,
+ * clear: real mode, as in fuzz_decode), then the code, loaded at 0x10000
+ * and run for at most MAX_INSNS instructions in a 4 MiB machine with no
+ * kernel, no serial output and -no-reboot (a triple fault ends the run).
  *
  * So that faults do not all end at once in a triple fault, RAM holds a
  * small world the code can use or wreck: a GDT (flat ring-0 and ring-3
- * code and data, 16-bit code and data), an IDT or real-mode IVT whose
+ * code and data, 16-bit code and data) with its LGDT operand at GDTR_ADDR
+ * (loaded already in protected mode), an IDT or real-mode IVT whose
  * every vector goes to a handler that counts deliveries in a word at
  * COUNTER and IRETs back (or HLTs, ending the run, after 16 of them).
  *
@@ -21,24 +22,23 @@
  * reset each time. Device registers (UART scratch, Bochs shutdown match)
  * carry over between inputs; none of them can make a run crash.
  *
- * Known bug, worked around while KNOWN_BUG_FAULT_LOOP is 1: when an
- * exception handler faults on its first instruction and the pushes go to
- * memory that does not fault (e.g. ESP = 0, so they land above RAM), no
- * instruction ever retires, icount stands still and cpu_run() never
- * reaches its limit (-icount-limit does not stop such a guest either).
- * Input: 00 31 E4 C7 05 00 80 00 00 0F 0B 0F 0B 0F 0B. The guard counts
- * the lines -d int logs (two per exception) and ends the run once there
- * are more deliveries than a run with progress could have. */
+ * Regression inputs for bugs this target found, now fixed:
+ * corpus/exec/bug-rep-budget (a REP STOS that retired one instruction
+ * past the limit, icount 10001) and bug-fault-loop (01 31 E4 C7 05 00 80
+ * 00 00 0F 0B 0F 0B: a #UD handler that faults at once, with ESP = 0 so
+ * the pushes land above RAM; before deliveries counted as instructions
+ * cpu_run() never reached its limit and the run hung). */
 #include <stdio.h>
-#include <sys/types.h>
 #include <stdlib.h>
 #include <string.h>
+#include "xlat/insn.h"
 #include "xlat/machine.h"
 
 #define RAM_MB 4
 #define MAX_INSNS 10000
 #define MAX_CODE 4096
 #define CODE_ADDR 0x10000u
+#define GDTR_ADDR 0x4f0u
 #define GDT_ADDR 0x500u
 #define IDT_ADDR 0x1000u
 #define COUNTER 0x7000u
@@ -46,12 +46,6 @@
 #define HANDLER 0x8000u     /* vectors without an error code */
 #define HANDLER_ERR 0x8040u /* vectors with one: drop it, then HANDLER */
 #define REAL_CS 0x1000u     /* CODE_ADDR >> 4 */
-
-#ifndef KNOWN_BUG_FAULT_LOOP
-#define KNOWN_BUG_FAULT_LOOP 1
-#endif
-/* each delivery retires at least one handler instruction unless stuck */
-#define GUARD_LOG_LINES (4 * MAX_INSNS)
 
 /* flat code/data at CPL 0 and 3, 16-bit code/data (SDM Vol. 3A, 3.4.5) */
 static const u32 gdt[][2] = {
@@ -81,7 +75,6 @@ static const u8 rm_handler[] = {
 };
 
 static struct machine *m;
-static unsigned long log_lines; /* -d int lines in this run */
 
 static void fail(const char *what)
 {
@@ -89,30 +82,6 @@ static void fail(const char *what)
 	fprintf(stderr, "fuzz_exec: %s (eip %08x, icount %llu, mode_key 0x%x)\n", what, c->eip,
 		(unsigned long long)cpu_icount(c), c->mode_key);
 	abort();
-}
-
-static ssize_t guard_write(void *cookie, const char *buf, size_t n)
-{
-	(void)cookie;
-	for (size_t i = 0; i < n; i++)
-		log_lines += buf[i] == '\n';
-	if (log_lines > GUARD_LOG_LINES)
-		machine_request_exit(m, 0);
-	return (ssize_t)n;
-}
-
-/* The log goes to a stream that only counts lines, for the guard. */
-static void guard_install(void)
-{
-	cookie_io_functions_t io = { .write = guard_write };
-	FILE *f = fopencookie(NULL, "w", io);
-	if (!f) {
-		fprintf(stderr, "fuzz_exec: fopencookie failed\n");
-		abort();
-	}
-	setvbuf(f, NULL, _IONBF, 0);
-	m->log.out = f;
-	m->log.mask = LOG_INT;
 }
 
 static void machine_once(void)
@@ -127,8 +96,6 @@ static void machine_once(void)
 		fprintf(stderr, "fuzz_exec: machine_new: %s\n", err);
 		abort();
 	}
-	if (KNOWN_BUG_FAULT_LOOP)
-		guard_install();
 }
 
 static void put32(u32 pa, u32 v) { memcpy(m->phys.ram + pa, &v, 4); }
@@ -151,15 +118,22 @@ static void build_ivt(void)
 		put32(v * 4, HANDLER); /* segment 0, offset HANDLER */
 }
 
+static void build_gdt(struct cpu *c)
+{
+	memcpy(m->phys.ram + GDT_ADDR, gdt, sizeof(gdt));
+	put32(GDTR_ADDR, sizeof(gdt) - 1);
+	put32(GDTR_ADDR + 2, GDT_ADDR);
+	c->gdt_base = GDT_ADDR;
+	c->gdt_limit = sizeof(gdt) - 1;
+}
+
 static void start_flat32(struct cpu *c)
 {
 	cpu_reset_flat32(c, CODE_ADDR);
-	memcpy(m->phys.ram + GDT_ADDR, gdt, sizeof(gdt));
+	build_gdt(c);
 	build_idt();
 	memcpy(m->phys.ram + HANDLER, pm_handler, sizeof(pm_handler));
 	memcpy(m->phys.ram + HANDLER_ERR, pm_handler_err, sizeof(pm_handler_err));
-	c->gdt_base = GDT_ADDR;
-	c->gdt_limit = sizeof(gdt) - 1;
 	c->idt_base = IDT_ADDR;
 	c->idt_limit = 256 * 8 - 1;
 	c->r[R_ESP].d = STACK_TOP;
@@ -176,6 +150,7 @@ static void start_real(struct cpu *c)
 		u32 base = (u32)sel << 4, attr = s == S_CS ? 0x9b00u : 0x9300u;
 		seg_set_desc(&c->seg[s], sel, 0xffffu | (base << 16), attr | ((base >> 16) & 0xff));
 	}
+	build_gdt(c);
 	build_ivt();
 	memcpy(m->phys.ram + HANDLER, rm_handler, sizeof(rm_handler));
 	c->idt_base = 0;
@@ -211,11 +186,13 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 	bc_flush(m);
 	m->state = RUN_RUNNING;
 	m->exit_status = 0;
-	log_lines = 0;
 	if (data[0] & 1)
-		start_real(c);
-	else
 		start_flat32(c);
+	else
+		start_real(c);
+	/* running off the end of the code halts, rather than spending the
+	 * run on thousands of "add [eax], al" (00 00) */
+	memset(m->phys.ram + CODE_ADDR, 0xf4, MAX_CODE + INSN_MAX_LEN);
 	memcpy(m->phys.ram + CODE_ADDR, data + 1, size - 1);
 	cpu_run(m, c, MAX_INSNS);
 	check_after_run();
