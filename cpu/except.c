@@ -40,8 +40,43 @@ static void deliver_real(struct cpu *c, unsigned vec, u32 ret_eip)
 	c->eip = ent & 0xffff;
 }
 
-/* Same-privilege delivery through an interrupt or trap gate (SDM Vol. 3A,
- * 6.12.1). Privilege changes need the TSS stack and come with issue C. */
+/* To an inner ring: the stack comes from the TSS, the old SS:ESP go on it
+ * first (and from virtual-8086 mode the data segments too, which become
+ * null). State changes before the pushes, so a fault while pushing is a
+ * contributory fault during delivery: a double fault (SDM Vol. 3A, 6.12.1). */
+static void deliver_inner(struct cpu *c, u16 sel, unsigned dpl, u32 vals[4], unsigned n, unsigned S)
+{
+	u16 nss;
+	u32 nesp;
+	bool vm86 = c->eflags & F_VM;
+	u32 old_ss = c->seg[S_SS].sel, old_esp = c->r[R_ESP].d;
+	tss_stack(c, dpl, &nss, &nesp);
+	if (vm86 && dpl != 0)
+		cpu_fault(c, EX_GP, sel & ~3u);
+	/* everything is checked before anything changes */
+	struct seg ncs, nseg;
+	seg_fetch_cs_cpl(c, sel, dpl, EX_GP, &ncs);
+	seg_fetch_ss_cpl(c, nss, dpl, EX_TS, &nseg);
+	c->eflags &= ~F_VM;
+	c->seg[S_CS] = ncs;
+	c->seg[S_SS] = nseg;
+	cpu_update_mode(c);
+	c->r[R_ESP].d = ss32(c) ? nesp : (c->r[R_ESP].d & 0xffff0000u) | (nesp & 0xffff);
+	if (vm86) {
+		static const u8 order[] = { S_GS, S_FS, S_DS, S_ES };
+		for (unsigned i = 0; i < 4; i++) {
+			push_v(c, c->seg[order[i]].sel, S);
+			c->seg[order[i]] = (struct seg){ .sel = 0 };
+		}
+	}
+	push_v(c, old_ss, S);
+	push_v(c, old_esp & sz_mask(S), S);
+	for (unsigned i = 0; i < n; i++)
+		push_v(c, vals[i] & sz_mask(S), S);
+}
+
+/* Delivery through an interrupt or trap gate (SDM Vol. 3A, 6.12.1); task
+ * gates come with the task switch. */
 static void deliver_pm(struct cpu *c, unsigned vec, bool has_err, u32 err, u32 ret_eip, bool soft)
 {
 	u32 gerr = vec * 8 + 2 + (soft ? 0 : 1);
@@ -60,8 +95,30 @@ static void deliver_pm(struct cpu *c, unsigned vec, bool has_err, u32 err, u32 r
 		cpu_fault(c, EX_NP, gerr);
 	u16 sel = (u16)(lo >> 16);
 	u32 off = gate32 ? ((lo & 0xffff) | (hi & 0xffff0000u)) : (lo & 0xffff);
-	seg_check_pm(c, S_CS, sel);
 	unsigned S = gate32 ? 4 : 2;
+	u32 clo, chi;
+	if ((sel & ~3u) == 0)
+		cpu_fault(c, EX_GP, soft ? 0 : 1);
+	seg_desc_read(c, sel, &clo, &chi);
+	unsigned cdpl = (chi >> 13) & 3;
+	bool conforming = chi & 0x400;
+	if (!(chi & 0x1000) || !(chi & 0x800) || cdpl > cpl)
+		cpu_fault(c, EX_GP, sel & ~3u);
+	if (!(chi & 0x8000))
+		cpu_fault(c, EX_NP, sel & ~3u);
+	if (!conforming && cdpl < cpl) {
+		u32 ivals[4] = { cpu_get_eflags(c) & ~F_RF, c->seg[S_CS].sel, ret_eip, err };
+		XLOG(&c->m->log, LOG_INT, "  to ring %u through the TSS stack\n", cdpl);
+		deliver_inner(c, sel, cdpl, ivals, has_err ? 4 : 3, S);
+		c->eflags &= ~(F_TF | F_NT | F_RF | F_VM);
+		if (!trap)
+			c->eflags &= ~F_IF;
+		c->eip = off;
+		return;
+	}
+	if (c->eflags & F_VM)
+		cpu_fault(c, EX_GP, sel & ~3u); /* virtual-8086 mode may only go to ring 0 */
+	seg_check_pm(c, S_CS, sel);
 	u32 smask = ss32(c) ? 0xffffffffu : 0xffffu, sp = sp_get(c);
 	u32 vals[4] = { cpu_get_eflags(c) & ~F_RF, c->seg[S_CS].sel, ret_eip, err };
 	unsigned n = has_err ? 4 : 3;

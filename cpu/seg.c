@@ -38,7 +38,7 @@ void seg_load_flat(struct seg *s, u16 sel, bool code)
 static unsigned cur_cpl(const struct cpu *c) { return (c->mode_key >> MK_CPL_SHIFT) & 3; }
 
 /* Read the descriptor for sel, faulting #GP(sel) when outside its table. */
-static void desc_read(struct cpu *c, u16 sel, u32 *lo, u32 *hi)
+void seg_desc_read(struct cpu *c, u16 sel, u32 *lo, u32 *hi)
 {
 	bool ldt = sel & 4;
 	u32 base = ldt ? c->ldtr.base : c->gdt_base;
@@ -62,7 +62,7 @@ static void seg_fetch(struct cpu *c, unsigned sreg, u16 sel, struct seg *out)
 		return;
 	}
 	u32 lo, hi;
-	desc_read(c, sel, &lo, &hi);
+	seg_desc_read(c, sel, &lo, &hi);
 	seg_set_desc(out, sel, lo, hi);
 	u16 a = out->attr;
 	unsigned dpl = (a >> 5) & 3;
@@ -136,4 +136,118 @@ u32 seg_lin_slow(struct cpu *c, unsigned sreg, u32 ea, unsigned size, bool write
 	if (last > s->limit || last < ea)
 		cpu_fault(c, vec, 0);
 	return s->base + ea;
+}
+
+/* ---- privilege changes (SDM Vol. 3A, 5.8 and 6.12.1) ----
+ * The callers check privilege; these load a segment for an explicit new CPL. */
+
+/* CS for code that will run at cpl: a present code segment. */
+void seg_fetch_cs_cpl(struct cpu *c, u16 sel, unsigned cpl, unsigned vec, struct seg *out)
+{
+	struct seg s;
+	u32 lo, hi;
+	if ((sel & ~3u) == 0)
+		cpu_fault(c, vec, 0);
+	seg_desc_read(c, sel, &lo, &hi);
+	seg_set_desc(&s, sel, lo, hi);
+	if (!(s.attr & ATTR_S) || !(s.attr & ATTR_CODE))
+		cpu_fault(c, vec, sel & ~3u);
+	if (!(s.attr & ATTR_P))
+		cpu_fault(c, EX_NP, sel & ~3u);
+	s.sel = (u16)((sel & ~3u) | cpl);
+	*out = s;
+}
+
+/* SS for cpl: RPL and DPL equal to cpl, a present writable data segment. */
+void seg_fetch_ss_cpl(struct cpu *c, u16 sel, unsigned cpl, unsigned vec, struct seg *out)
+{
+	struct seg s;
+	u32 lo, hi;
+	if ((sel & ~3u) == 0 || (sel & 3) != cpl)
+		cpu_fault(c, vec, sel & ~3u);
+	seg_desc_read(c, sel, &lo, &hi);
+	seg_set_desc(&s, sel, lo, hi);
+	unsigned dpl = (s.attr >> 5) & 3;
+	if (!(s.attr & ATTR_S) || (s.attr & ATTR_CODE) || !(s.attr & ATTR_RW) || dpl != cpl)
+		cpu_fault(c, vec, sel & ~3u);
+	if (!(s.attr & ATTR_P))
+		cpu_fault(c, EX_SS, sel & ~3u);
+	*out = s;
+}
+
+/* Both checked first, then both loaded: a fault changes nothing. */
+void seg_load_cs_ss_cpl(struct cpu *c, u16 cs, u16 ss, unsigned cpl, unsigned vec_cs, unsigned vec_ss)
+{
+	struct seg ncs, nss;
+	seg_fetch_cs_cpl(c, cs, cpl, vec_cs, &ncs);
+	seg_fetch_ss_cpl(c, ss, cpl, vec_ss, &nss);
+	c->seg[S_CS] = ncs;
+	c->seg[S_SS] = nss;
+	cpu_update_mode(c);
+}
+
+/* After a return to an outer level, data segments the new CPL may not use
+ * become null (SDM Vol. 2A, IRET and RET). */
+void seg_null_inaccessible(struct cpu *c)
+{
+	unsigned cpl = cur_cpl(c);
+	static const u8 data_segs[] = { S_ES, S_DS, S_FS, S_GS };
+	for (unsigned i = 0; i < sizeof(data_segs); i++) {
+		struct seg *s = &c->seg[data_segs[i]];
+		bool conforming_code = (s->attr & ATTR_CODE) && (s->attr & ATTR_CONFORM_OR_EXPDOWN);
+		if ((s->attr & ATTR_P) && !conforming_code && ((s->attr >> 5) & 3) < cpl)
+			*s = (struct seg){ .sel = 0 };
+	}
+}
+
+/* The stack for ring cpl from the current TSS (32- or 16-bit). */
+void tss_stack(struct cpu *c, unsigned cpl, u16 *ss, u32 *esp)
+{
+	bool tss32 = (c->tr.attr & 0xf) == 0x9 || (c->tr.attr & 0xf) == 0xb;
+	u32 off = tss32 ? 4 + 8 * cpl : 2 + 4 * cpl;
+	u32 need = off + (tss32 ? 6 : 4) - 1;
+	if (!(c->tr.attr & ATTR_P) || need > c->tr.limit)
+		cpu_fault(c, EX_TS, c->tr.sel & ~3u);
+	if (tss32) {
+		*esp = mem_rd32(c, c->tr.base + off);
+		*ss = mem_rd16(c, c->tr.base + off + 4);
+	} else {
+		*esp = mem_rd16(c, c->tr.base + off);
+		*ss = mem_rd16(c, c->tr.base + off + 2);
+	}
+}
+
+/* LTR: an available TSS from the GDT, which becomes busy. */
+void seg_load_tr(struct cpu *c, u16 sel)
+{
+	u32 lo, hi;
+	if ((sel & ~3u) == 0 || (sel & 4))
+		cpu_fault(c, EX_GP, sel & ~3u);
+	seg_desc_read(c, sel, &lo, &hi);
+	unsigned type = (hi >> 8) & 0x1f;
+	if (type != 0x09 && type != 0x01)
+		cpu_fault(c, EX_GP, sel & ~3u);
+	if (!(hi & 0x8000))
+		cpu_fault(c, EX_NP, sel & ~3u);
+	hi |= 0x200; /* busy */
+	mem_wr32(c, c->gdt_base + (sel & ~7u) + 4, hi);
+	seg_set_desc(&c->tr, sel, lo, hi);
+}
+
+/* LLDT: an LDT descriptor from the GDT, or null (no LDT). */
+void seg_load_ldtr(struct cpu *c, u16 sel)
+{
+	u32 lo, hi;
+	if ((sel & ~3u) == 0) {
+		c->ldtr = (struct seg){ .sel = sel };
+		return;
+	}
+	if (sel & 4)
+		cpu_fault(c, EX_GP, sel & ~3u);
+	seg_desc_read(c, sel, &lo, &hi);
+	if (((hi >> 8) & 0x1f) != 0x02)
+		cpu_fault(c, EX_GP, sel & ~3u);
+	if (!(hi & 0x8000))
+		cpu_fault(c, EX_NP, sel & ~3u);
+	seg_set_desc(&c->ldtr, sel, lo, hi);
 }

@@ -143,10 +143,48 @@ FAR_M(h_call_far_m32, 4, 1)
 HSET_RM(jmp_far_M, NULL, h_jmp_far_m16, h_jmp_far_m32, NULL, h_jmp_far_m16, h_jmp_far_m32);
 HSET_RM(call_far_M, NULL, h_call_far_m16, h_call_far_m32, NULL, h_call_far_m16, h_call_far_m32);
 
+static inline unsigned cur_cpl(const struct cpu *c) { return (c->mode_key >> MK_CPL_SHIFT) & 3; }
+static inline bool pm_not_vm86(const struct cpu *c) { return (c->cr0 & 1) && !(c->eflags & F_VM); }
+
+/* The code segment a return to an outer ring lands in: its DPL must equal
+ * the new CPL, or not exceed it for a conforming segment (SDM Vol. 2B, RET). */
+static void check_outer_cs(struct cpu *c, u16 sel)
+{
+	u32 lo, hi;
+	unsigned rpl = sel & 3;
+	seg_desc_read(c, sel, &lo, &hi);
+	unsigned dpl = (hi >> 13) & 3;
+	bool code = (hi & 0x1800) == 0x1800, conforming = hi & 0x400;
+	if (!code || (conforming ? dpl > rpl : dpl != rpl))
+		cpu_fault(c, EX_GP, sel & ~3u);
+	if (!(hi & 0x8000))
+		cpu_fault(c, EX_NP, sel & ~3u);
+}
+
+/* Return to ring sel & 3 with the stack the frame names at offset skip. */
+static void return_outer(struct cpu *c, u16 sel, unsigned S, u32 skip)
+{
+	u32 nesp = pop_peek(c, S, skip);
+	u16 nss = (u16)pop_peek(c, S, skip + S);
+	unsigned rpl = sel & 3;
+	check_outer_cs(c, sel);
+	seg_load_cs_ss_cpl(c, sel, nss, rpl, EX_GP, EX_GP);
+	if (ss32(c))
+		c->r[R_ESP].d = nesp;
+	else
+		c->r[R_ESP].w = (u16)nesp;
+	seg_null_inaccessible(c);
+}
+
 static const struct insn *retf(struct cpu *c, const struct insn *in, unsigned S)
 {
 	u32 off = pop_peek(c, S, 0);
 	u16 sel = (u16)pop_peek(c, S, S);
+	if (pm_not_vm86(c) && (sel & 3) > cur_cpl(c)) {
+		return_outer(c, sel, S, 2 * S + in->imm);
+		sp_set(c, sp_get(c) + in->imm);
+		return op_exit(c, off & sz_mask(S), EXIT_NOLINK);
+	}
 	seg_load_pm(c, S_CS, sel);
 	sp_set(c, sp_get(c) + 2 * S + in->imm);
 	return op_exit(c, off, EXIT_NOLINK);
@@ -174,16 +212,57 @@ HSET_ONE(int3, h_int3);
 HSET_ONE(into, h_into);
 HSET_ONE(int1, h_int1);
 
-/* IRET to the same privilege level (protected mode) or in real mode. */
+/* Which EFLAGS bits IRET may load: IOPL only at CPL 0, IF only at
+ * CPL <= IOPL (SDM Vol. 2A, IRET). */
+static u32 iret_mask(const struct cpu *c, unsigned S)
+{
+	u32 mask = F_ARITH | F_TF | F_DF | F_NT | F_AC | F_ID | F_RF;
+	unsigned cpl = cur_cpl(c), iopl = (c->eflags & F_IOPL) >> 12;
+	if (cpl == 0)
+		mask |= F_IOPL;
+	if (cpl <= iopl)
+		mask |= F_IF;
+	return mask & sz_mask(S);
+}
+
+/* IRET from ring 0 with VM set in the image: back to virtual-8086 mode,
+ * with the segment registers popped as real-mode selectors. */
+static const struct insn *iret_to_vm86(struct cpu *c, u32 off, u16 cs, u32 fl)
+{
+	u32 v[6];
+	for (unsigned i = 0; i < 6; i++)
+		v[i] = pop_peek(c, 4, 12 + 4 * i);
+	cpu_set_eflags(c, fl, 0x003f7fd5u);
+	static const u8 order[] = { S_SS, S_ES, S_DS, S_FS, S_GS };
+	c->seg[S_CS] = (struct seg){ .sel = cs, .base = (u32)cs << 4, .limit = 0xffff, .attr = 0xf3 };
+	for (unsigned i = 0; i < 5; i++)
+		c->seg[order[i]] = (struct seg){ .sel = (u16)v[i + 1], .base = (v[i + 1] & 0xffff) << 4,
+						 .limit = 0xffff, .attr = 0xf3 };
+	c->r[R_ESP].d = v[0];
+	cpu_update_mode(c);
+	return op_exit(c, off & 0xffff, EXIT_NOLINK);
+}
+
 static const struct insn *iret(struct cpu *c, unsigned S)
 {
 	u32 off = pop_peek(c, S, 0);
 	u16 sel = (u16)pop_peek(c, S, S);
 	u32 fl = pop_peek(c, S, 2 * S);
+	if (c->eflags & F_VM) {
+		if (((c->eflags & F_IOPL) >> 12) < 3)
+			cpu_fault(c, EX_GP, 0); /* IOPL-sensitive in virtual-8086 mode */
+	} else if ((c->cr0 & 1) && S == 4 && (fl & F_VM) && cur_cpl(c) == 0) {
+		return iret_to_vm86(c, off, sel, fl);
+	} else if ((c->cr0 & 1) && (sel & 3) > cur_cpl(c)) {
+		u32 mask = iret_mask(c, S);
+		return_outer(c, sel, S, 3 * S);
+		cpu_set_eflags(c, fl, mask);
+		return op_exit(c, off & sz_mask(S), EXIT_NOLINK);
+	}
+	u32 mask = iret_mask(c, S);
 	seg_load_pm(c, S_CS, sel);
 	sp_set(c, sp_get(c) + 3 * S);
-	u32 mask = F_ARITH | F_TF | F_DF | F_NT | F_IF | F_IOPL | F_AC | F_ID | F_RF;
-	cpu_set_eflags(c, fl, mask & sz_mask(S));
+	cpu_set_eflags(c, fl, mask);
 	return op_exit(c, off, EXIT_NOLINK);
 }
 HANDLER(h_iret16) { (void)in; return iret(c, 2); }

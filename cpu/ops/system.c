@@ -196,6 +196,46 @@ HSET_ONE(lidt, h_lidt);
 HSET_ONE(sgdt, h_sgdt);
 HSET_ONE(sidt, h_sidt);
 
+/* ---- LDT and task register: protected mode only (#UD in real and
+ * virtual-8086 mode, SDM Vol. 2A, LLDT/LTR) ---- */
+static void need_pm(struct cpu *c)
+{
+	if (!(c->cr0 & 1) || (c->eflags & F_VM))
+		cpu_fault_noerr(c, EX_UD);
+}
+
+static inline void sldt_body(struct cpu *c, const struct insn *in, unsigned S, bool M)
+{
+	(void)S;
+	need_pm(c);
+	st_E(c, in, c->ldtr.sel, M ? 2 : OPSZ(in), M);
+}
+static inline void str_body(struct cpu *c, const struct insn *in, unsigned S, bool M)
+{
+	(void)S;
+	need_pm(c);
+	st_E(c, in, c->tr.sel, M ? 2 : OPSZ(in), M);
+}
+GEN_RM_V(sldt, sldt_body);
+GEN_RM_V(str, str_body);
+
+HANDLER(h_lldt)
+{
+	need_pm(c);
+	need_cpl0(c);
+	seg_load_ldtr(c, (u16)ld_E(c, in, 2, in->flags & INSN_MEM));
+	NEXT;
+}
+HANDLER(h_ltr)
+{
+	need_pm(c);
+	need_cpl0(c);
+	seg_load_tr(c, (u16)ld_E(c, in, 2, in->flags & INSN_MEM));
+	NEXT;
+}
+HSET_ONE(lldt, h_lldt);
+HSET_ONE(ltr, h_ltr);
+
 /* ---- control registers ---- */
 static inline void smsw_body(struct cpu *c, const struct insn *in, unsigned S, bool M)
 {
