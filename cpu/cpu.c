@@ -36,6 +36,7 @@ void cpu_reset_flat32(struct cpu *c, u32 eip)
 	c->halted = false;
 	c->m = m;
 	c->efer = 0;
+	memset(c->sysenter, 0, sizeof(c->sysenter));
 	cpu_update_mode(c);
 	tlb_reset(c);
 }
@@ -65,11 +66,12 @@ void cpu_reset_real(struct cpu *c)
 	c->fpu_sw = 0;
 	c->fpu_tw = 0x5555;
 	c->tsc_offset = 0;
+	c->efer = 0;
+	memset(c->sysenter, 0, sizeof(c->sysenter));
 	c->a20_mask = 0xffffffffu;
 	c->eip = 0xfff0;
 	c->halted = false;
 	c->ras_top = 0;
-	c->efer = 0;
 	cpu_update_mode(c);
 	tlb_reset(c);
 }
@@ -149,6 +151,7 @@ void cpu_write_cr4(struct cpu *c, u32 v)
 #define FEAT_PGE (1u << 13)
 #define EXT_NX (1u << 20)
 #define FEAT_MSR (1u << 5)
+#define FEAT_SEP (1u << 11)
 #define FEAT_CX8 (1u << 8)
 #define FEAT_CMOV (1u << 15)
 
@@ -166,7 +169,7 @@ void cpu_cpuid(struct cpu *c, u32 leaf, u32 sub, u32 out[4])
 		break;
 	case 1:
 		out[0] = CPUID_SIGNATURE;
-		out[3] = FEAT_PSE | FEAT_TSC | FEAT_MSR | FEAT_PAE | FEAT_CX8 | FEAT_PGE | FEAT_CMOV;
+		out[3] = FEAT_PSE | FEAT_TSC | FEAT_MSR | FEAT_PAE | FEAT_CX8 | FEAT_SEP | FEAT_PGE | FEAT_CMOV;
 		break;
 	case 0x80000000u:
 		out[0] = 0x80000001u;

@@ -59,12 +59,20 @@ HANDLER(h_hlt)
 HSET_ONE(hlt, h_hlt);
 
 /* ---- port I/O ---- */
+/* Above IOPL (and always in virtual-8086 mode) the ports must be allowed
+ * by the 32-bit TSS's I/O permission bitmap (SDM Vol. 1, 19.5.2). */
 static void io_check(struct cpu *c, u16 port, unsigned S)
 {
-	/* the TSS I/O bitmap comes with issue C; until then CPL > IOPL faults */
-	(void)port;
-	(void)S;
-	if ((c->cr0 & 1) && cpl(c) > iopl(c))
+	if (!(c->cr0 & 1) || (!(c->eflags & F_VM) && cpl(c) <= iopl(c)))
+		return;
+	unsigned type = c->tr.attr & 0xf;
+	if ((type != 0x9 && type != 0xb) || c->tr.limit < 0x67)
+		cpu_fault(c, EX_GP, 0);
+	u32 base = mem_rd16(c, c->tr.base + 0x66) + (u32)(port >> 3);
+	if (base + 1 > c->tr.limit)
+		cpu_fault(c, EX_GP, 0);
+	u32 bits = mem_rd16(c, c->tr.base + base) >> (port & 7);
+	if (bits & ((1u << S) - 1))
 		cpu_fault(c, EX_GP, 0);
 }
 
@@ -122,6 +130,9 @@ HANDLER(h_rdtsc)
 HSET_ONE(rdtsc, h_rdtsc);
 
 #define MSR_TSC 0x10u
+#define MSR_SYSENTER_CS 0x174u
+#define MSR_SYSENTER_ESP 0x175u
+#define MSR_SYSENTER_EIP 0x176u
 #define MSR_EFER 0xc0000080u
 #define EFER_NXE 0x800u
 HANDLER(h_rdmsr)
@@ -131,6 +142,8 @@ HANDLER(h_rdmsr)
 	u64 t;
 	if (msr == MSR_EFER) {
 		t = c->efer;
+	} else if (msr >= MSR_SYSENTER_CS && msr <= MSR_SYSENTER_EIP) {
+		t = c->sysenter[msr - MSR_SYSENTER_CS];
 	} else if (msr == MSR_TSC) {
 		t = cpu_icount_now(c) + c->tsc_offset;
 	} else {
@@ -153,6 +166,8 @@ HANDLER(h_wrmsr)
 			c->efer = v;
 			tlb_reset(c);
 		}
+	} else if (msr >= MSR_SYSENTER_CS && msr <= MSR_SYSENTER_EIP) {
+		c->sysenter[msr - MSR_SYSENTER_CS] = (u32)v;
 	} else if (msr == MSR_TSC) {
 		c->tsc_offset = v - cpu_icount_now(c);
 	} else {
@@ -163,6 +178,40 @@ HANDLER(h_wrmsr)
 }
 HSET_ONE(rdmsr, h_rdmsr);
 HSET_ONE(wrmsr, h_wrmsr);
+
+/* ---- SYSENTER / SYSEXIT: flat segments derived from IA32_SYSENTER_CS,
+ * not read from the GDT (SDM Vol. 2B, SYSENTER and SYSEXIT) ---- */
+static void sys_flat(struct cpu *c, u16 cs, u16 ss, unsigned dpl)
+{
+	u32 d = (u32)dpl << 13;
+	seg_set_desc(&c->seg[S_CS], cs, 0x0000ffffu, 0x00cf9b00u | d);
+	seg_set_desc(&c->seg[S_SS], ss, 0x0000ffffu, 0x00cf9300u | d);
+	cpu_update_mode(c);
+}
+
+HANDLER(h_sysenter)
+{
+	(void)in;
+	u16 cs = (u16)(c->sysenter[0] & 0xfffc);
+	if (!(c->cr0 & 1) || !cs)
+		cpu_fault(c, EX_GP, 0);
+	c->eflags &= ~(F_VM | F_IF | F_RF);
+	sys_flat(c, cs, (u16)(cs + 8), 0);
+	c->r[R_ESP].d = c->sysenter[1];
+	return op_exit(c, c->sysenter[2], EXIT_NOLINK);
+}
+HANDLER(h_sysexit)
+{
+	(void)in;
+	u16 cs = (u16)(c->sysenter[0] & 0xfffc);
+	if (!(c->cr0 & 1) || (c->eflags & F_VM) || cpl(c) || !cs)
+		cpu_fault(c, EX_GP, 0);
+	sys_flat(c, (u16)((cs + 16) | 3), (u16)((cs + 24) | 3), 3);
+	c->r[R_ESP].d = c->r[R_ECX].d;
+	return op_exit(c, c->r[R_EDX].d, EXIT_NOLINK);
+}
+HSET_ONE(sysenter, h_sysenter);
+HSET_ONE(sysexit, h_sysexit);
 
 /* ---- descriptor tables ---- */
 static inline void lxdt(struct cpu *c, const struct insn *in, bool idt)

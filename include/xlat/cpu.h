@@ -149,6 +149,7 @@ struct cpu {
 	struct tlb_bank *bank;    /* the current bank */
 	u32 bank_clock;           /* LRU clock */
 	u64 efer;                 /* IA32_EFER (NXE) */
+	u32 sysenter[3];          /* IA32_SYSENTER_CS, _ESP, _EIP */
 	struct tlb_bank banks[TLB_BANKS];
 	struct jc_entry jc[JC_SIZE];
 	struct ras_entry ras[RAS_SIZE];
