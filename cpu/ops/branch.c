@@ -101,17 +101,108 @@ HSET_ONE(loope, h_loope);
 HSET_ONE(loopne, h_loopne);
 HSET_ONE(jecxz, h_jecxz);
 
-/* ---- far transfers (same privilege; privilege changes come with issue C) */
+/* ---- far transfers ---- */
+static inline unsigned cpl_of(const struct cpu *c) { return (c->mode_key >> MK_CPL_SHIFT) & 3; }
+
+/* A call gate named by a far JMP or CALL (SDM Vol. 3A, 5.8.4): the gate's
+ * DPL must admit the caller, the code segment it names may be more
+ * privileged (for CALL only). Fills the target; false if sel is no gate. */
+struct gate_target {
+	u16 cs;
+	u32 off;
+	unsigned dpl;     /* the code segment's DPL */
+	bool conforming;
+	unsigned params;  /* dwords (or words) to copy */
+	bool gate32;
+};
+
+static bool call_gate(struct cpu *c, u16 sel, struct gate_target *t)
+{
+	u32 lo, hi;
+	if (!(c->cr0 & 1) || (c->eflags & F_VM) || (sel & ~3u) == 0)
+		return false;
+	seg_desc_read(c, sel, &lo, &hi);
+	unsigned type = (hi >> 8) & 0x1f;
+	if (type != 0x0c && type != 0x04)
+		return false;
+	unsigned gdpl = (hi >> 13) & 3, cpl = cpl_of(c);
+	if (gdpl < cpl || gdpl < (sel & 3u))
+		cpu_fault(c, EX_GP, sel & ~3u);
+	if (!(hi & 0x8000))
+		cpu_fault(c, EX_NP, sel & ~3u);
+	t->cs = (u16)(lo >> 16);
+	t->gate32 = type == 0x0c;
+	t->off = t->gate32 ? ((lo & 0xffff) | (hi & 0xffff0000u)) : (lo & 0xffff);
+	t->params = hi & 0x1f;
+	u32 clo, chi;
+	if ((t->cs & ~3u) == 0)
+		cpu_fault(c, EX_GP, 0);
+	seg_desc_read(c, t->cs, &clo, &chi);
+	t->dpl = (chi >> 13) & 3;
+	t->conforming = chi & 0x400;
+	if ((chi & 0x1800) != 0x1800 || t->dpl > cpl)
+		cpu_fault(c, EX_GP, t->cs & ~3u);
+	if (!(chi & 0x8000))
+		cpu_fault(c, EX_NP, t->cs & ~3u);
+	return true;
+}
+
 static const struct insn *far_jump(struct cpu *c, u16 sel, u32 off)
 {
+	struct gate_target t;
+	if (call_gate(c, sel, &t)) {
+		/* a JMP through a gate never changes privilege */
+		if (!t.conforming && t.dpl != cpl_of(c))
+			cpu_fault(c, EX_GP, t.cs & ~3u);
+		struct seg ncs;
+		seg_fetch_cs_cpl(c, t.cs, cpl_of(c), EX_GP, &ncs);
+		c->seg[S_CS] = ncs;
+		cpu_update_mode(c);
+		return op_exit(c, t.off, EXIT_NOLINK);
+	}
 	seg_load_pm(c, S_CS, sel);
 	return op_exit(c, off, EXIT_NOLINK);
+}
+
+/* CALL through a gate to an inner ring: the TSS stack, the old SS:ESP, the
+ * gate's parameter count of stack entries copied across, then CS:EIP. */
+static const struct insn *call_gate_inner(struct cpu *c, const struct insn *in, const struct gate_target *t)
+{
+	unsigned S = t->gate32 ? 4 : 2;
+	u32 params[31];
+	for (unsigned i = 0; i < t->params; i++)
+		params[i] = pop_peek(c, S, i * S);
+	u16 nss;
+	u32 nesp;
+	tss_stack(c, t->dpl, &nss, &nesp);
+	u16 old_ss = c->seg[S_SS].sel, old_cs = c->seg[S_CS].sel;
+	u32 old_esp = c->r[R_ESP].d;
+	seg_load_cs_ss_cpl(c, t->cs, nss, t->dpl, EX_GP, EX_TS);
+	if (ss32(c))
+		c->r[R_ESP].d = nesp;
+	else
+		c->r[R_ESP].w = (u16)nesp;
+	push_v(c, old_ss, S);
+	push_v(c, old_esp & sz_mask(S), S);
+	for (unsigned i = t->params; i-- > 0;)
+		push_v(c, params[i] & sz_mask(S), S);
+	push_v(c, old_cs, S);
+	push_v(c, next_eip(in) & sz_mask(S), S);
+	return op_exit(c, t->off, EXIT_NOLINK);
 }
 
 /* Check the target first and write both stack slots before ESP moves, so a
  * fault anywhere leaves the instruction restartable. */
 static const struct insn *far_call(struct cpu *c, const struct insn *in, u16 sel, u32 off, unsigned S)
 {
+	struct gate_target t;
+	if (call_gate(c, sel, &t)) {
+		if (!t.conforming && t.dpl < cpl_of(c))
+			return call_gate_inner(c, in, &t);
+		sel = (u16)((t.cs & ~3u) | cpl_of(c));
+		off = t.off;
+		S = t.gate32 ? 4 : 2;
+	}
 	seg_check_pm(c, S_CS, sel);
 	u32 smask = ss32(c) ? 0xffffffffu : 0xffffu, sp = sp_get(c);
 	u32 a1 = (sp - S) & smask, a2 = (sp - 2 * S) & smask;
