@@ -85,10 +85,18 @@ static void deliver_pm(struct cpu *c, unsigned vec, bool has_err, u32 err, u32 r
 	u32 lo = mem_rd32(c, c->idt_base + vec * 8), hi = mem_rd32(c, c->idt_base + vec * 8 + 4);
 	unsigned type = (hi >> 8) & 0x1f, dpl = (hi >> 13) & 3, cpl = (c->mode_key >> MK_CPL_SHIFT) & 3;
 	bool gate32 = type & 8, trap = type & 1;
-	if ((type & 0x16) != 0x06) {
-		XLOG(&c->m->log, LOG_UNIMP, "IDT vector %u: gate type %u not supported (task gates: issue C)\n", vec, type);
-		cpu_fault(c, EX_GP, gerr);
+	if (type == 0x05) { /* task gate: the handler is a task (Linux i386's #DF) */
+		if (soft && dpl < cpl)
+			cpu_fault(c, EX_GP, gerr);
+		if (!(hi & 0x8000))
+			cpu_fault(c, EX_NP, gerr);
+		task_switch(c, (u16)(lo >> 16), TASK_INT, ret_eip);
+		if (has_err)
+			push_v(c, err, ss32(c) ? 4 : 2);
+		return;
 	}
+	if ((type & 0x16) != 0x06)
+		cpu_fault(c, EX_GP, gerr);
 	if (soft && dpl < cpl)
 		cpu_fault(c, EX_GP, gerr);
 	if (!(hi & 0x8000))

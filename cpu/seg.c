@@ -251,3 +251,104 @@ void seg_load_ldtr(struct cpu *c, u16 sel)
 		cpu_fault(c, EX_NP, sel & ~3u);
 	seg_set_desc(&c->ldtr, sel, lo, hi);
 }
+
+/* ---- hardware task switch (SDM Vol. 3A, 8.3), 32-bit TSSs ----
+ * Everything about the new task is checked before the old one is saved. */
+enum { TSS_LINK = 0x00, TSS_CR3 = 0x1c, TSS_EIP = 0x20, TSS_EFLAGS = 0x24, TSS_EAX = 0x28,
+       TSS_ES = 0x48, TSS_LDT = 0x60 };
+
+static void tss_desc_busy(struct cpu *c, u16 sel, bool busy)
+{
+	u32 a = c->gdt_base + (sel & ~7u) + 4;
+	u32 hi = mem_rd32(c, a);
+	mem_wr32(c, a, busy ? (hi | 0x200) : (hi & ~0x200u));
+}
+
+static void task_save(struct cpu *c, u32 eip, u32 eflags)
+{
+	u32 b = c->tr.base;
+	mem_wr32(c, b + TSS_EIP, eip);
+	mem_wr32(c, b + TSS_EFLAGS, eflags);
+	for (unsigned r = 0; r < 8; r++)
+		mem_wr32(c, b + TSS_EAX + 4 * r, c->r[r].d);
+	for (unsigned s = 0; s < S_NSEG; s++)
+		mem_wr16(c, b + TSS_ES + 4 * s, c->seg[s].sel);
+}
+
+/* Segment registers of the new task: raw descriptor loads; a selector
+ * whose descriptor is not present faults in the new task (#TS). */
+static void task_load_segs(struct cpu *c, const u16 sel[S_NSEG])
+{
+	for (unsigned s = 0; s < S_NSEG; s++) {
+		if (c->eflags & F_VM) {
+			c->seg[s] = (struct seg){ .sel = sel[s], .base = (u32)sel[s] << 4, .limit = 0xffff,
+						  .attr = 0xf3 };
+			continue;
+		}
+		if ((sel[s] & ~3u) == 0) {
+			if (s == S_CS || s == S_SS)
+				cpu_fault(c, EX_TS, sel[s] & ~3u);
+			c->seg[s] = (struct seg){ .sel = sel[s] };
+			continue;
+		}
+		u32 lo, hi;
+		seg_desc_read(c, sel[s], &lo, &hi);
+		seg_set_desc(&c->seg[s], sel[s], lo, hi);
+		if (!(hi & 0x8000))
+			cpu_fault(c, s == S_SS ? EX_SS : EX_NP, sel[s] & ~3u);
+	}
+	cpu_update_mode(c);
+}
+
+void task_switch(struct cpu *c, u16 sel, enum task_kind kind, u32 ret_eip)
+{
+	u32 lo, hi;
+	if ((sel & 4) || (sel & ~3u) == 0)
+		cpu_fault(c, EX_GP, sel & ~3u);
+	seg_desc_read(c, sel, &lo, &hi);
+	unsigned type = (hi >> 8) & 0x1f;
+	if (type != (kind == TASK_IRET ? 0x0b : 0x09))
+		cpu_fault(c, kind == TASK_IRET ? EX_TS : EX_GP, sel & ~3u);
+	if (!(hi & 0x8000))
+		cpu_fault(c, EX_NP, sel & ~3u);
+	struct seg ntr;
+	seg_set_desc(&ntr, sel, lo, hi);
+	if (ntr.limit < 0x67)
+		cpu_fault(c, EX_TS, sel & ~3u);
+
+	u32 old_flags = cpu_get_eflags(c);
+	if (kind == TASK_IRET)
+		old_flags &= ~F_NT;
+	task_save(c, ret_eip, old_flags);
+	if (kind == TASK_JMP || kind == TASK_IRET)
+		tss_desc_busy(c, c->tr.sel, false);
+	u16 old_tr = c->tr.sel;
+	if (kind != TASK_IRET)
+		tss_desc_busy(c, sel, true);
+	ntr.attr |= 0x2;
+	c->tr = ntr;
+	if (kind == TASK_CALL || kind == TASK_INT)
+		mem_wr16(c, ntr.base + TSS_LINK, old_tr);
+
+	u32 b = ntr.base, nflags = mem_rd32(c, b + TSS_EFLAGS);
+	if (kind == TASK_CALL || kind == TASK_INT)
+		nflags |= F_NT;
+	u32 ncr3 = mem_rd32(c, b + TSS_CR3), neip = mem_rd32(c, b + TSS_EIP);
+	u32 regs[8];
+	u16 segs[S_NSEG];
+	for (unsigned r = 0; r < 8; r++)
+		regs[r] = mem_rd32(c, b + TSS_EAX + 4 * r);
+	for (unsigned s = 0; s < S_NSEG; s++)
+		segs[s] = mem_rd16(c, b + TSS_ES + 4 * s);
+	u16 ldt = mem_rd16(c, b + TSS_LDT);
+
+	c->cr0 |= 0x8; /* TS: the new task's first FPU use traps */
+	if (c->cr0 & 0x80000000u)
+		cpu_write_cr3(c, ncr3);
+	for (unsigned r = 0; r < 8; r++)
+		c->r[r].d = regs[r];
+	cpu_set_eflags(c, nflags, 0x003f7fd5u);
+	c->eip = neip;
+	seg_load_ldtr(c, ldt);
+	task_load_segs(c, segs);
+}

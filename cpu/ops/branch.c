@@ -147,6 +147,24 @@ static bool call_gate(struct cpu *c, u16 sel, struct gate_target *t)
 	return true;
 }
 
+/* A far JMP or CALL naming a TSS or a task gate switches tasks. */
+static bool task_target(struct cpu *c, u16 sel, u16 *tss)
+{
+	u32 lo, hi;
+	if (!(c->cr0 & 1) || (c->eflags & F_VM) || (sel & ~3u) == 0)
+		return false;
+	seg_desc_read(c, sel, &lo, &hi);
+	unsigned type = (hi >> 8) & 0x1f, dpl = (hi >> 13) & 3;
+	if (type != 0x09 && type != 0x05)
+		return false;
+	if (dpl < cpl_of(c) || dpl < (sel & 3u))
+		cpu_fault(c, EX_GP, sel & ~3u);
+	if (!(hi & 0x8000))
+		cpu_fault(c, EX_NP, sel & ~3u);
+	*tss = type == 0x05 ? (u16)(lo >> 16) : sel;
+	return true;
+}
+
 static const struct insn *far_jump(struct cpu *c, u16 sel, u32 off)
 {
 	struct gate_target t;
@@ -162,6 +180,16 @@ static const struct insn *far_jump(struct cpu *c, u16 sel, u32 off)
 	}
 	seg_load_pm(c, S_CS, sel);
 	return op_exit(c, off, EXIT_NOLINK);
+}
+
+static const struct insn *far_jump_in(struct cpu *c, const struct insn *in, u16 sel, u32 off)
+{
+	u16 tss;
+	if (task_target(c, sel, &tss)) {
+		task_switch(c, tss, TASK_JMP, next_eip(in));
+		return op_exit(c, c->eip, EXIT_NOLINK);
+	}
+	return far_jump(c, sel, off);
 }
 
 /* CALL through a gate to an inner ring: the TSS stack, the old SS:ESP, the
@@ -196,6 +224,11 @@ static const struct insn *call_gate_inner(struct cpu *c, const struct insn *in, 
 static const struct insn *far_call(struct cpu *c, const struct insn *in, u16 sel, u32 off, unsigned S)
 {
 	struct gate_target t;
+	u16 tss;
+	if (task_target(c, sel, &tss)) {
+		task_switch(c, tss, TASK_CALL, next_eip(in));
+		return op_exit(c, c->eip, EXIT_NOLINK);
+	}
 	if (call_gate(c, sel, &t)) {
 		if (!t.conforming && t.dpl < cpl_of(c))
 			return call_gate_inner(c, in, &t);
@@ -213,7 +246,7 @@ static const struct insn *far_call(struct cpu *c, const struct insn *in, u16 sel
 	return op_exit(c, off, EXIT_NOLINK);
 }
 
-HANDLER(h_jmp_far) { return far_jump(c, in->imm2, in->imm); }
+HANDLER(h_jmp_far) { return far_jump_in(c, in, in->imm2, in->imm); }
 HSET_ONE(jmp_far, h_jmp_far);
 HANDLER(h_call_far16) { return far_call(c, in, in->imm2, in->imm & 0xffff, 2); }
 HANDLER(h_call_far32) { return far_call(c, in, in->imm2, in->imm, 4); }
@@ -225,7 +258,7 @@ HSET_RM(call_far, NULL, h_call_far16, h_call_far32, NULL, h_call_far16, h_call_f
 		u32 lin = lin_of(c, in, S + 2, false);                      \
 		u32 off = mem_rd(c, lin, S);                                \
 		u16 sel = mem_rd16(c, lin + S);                             \
-		return CALL ? far_call(c, in, sel, off, S) : far_jump(c, sel, off); \
+		return CALL ? far_call(c, in, sel, off, S) : far_jump_in(c, in, sel, off); \
 	}
 FAR_M(h_jmp_far_m16, 2, 0)
 FAR_M(h_jmp_far_m32, 4, 0)
@@ -334,8 +367,12 @@ static const struct insn *iret_to_vm86(struct cpu *c, u32 off, u16 cs, u32 fl)
 	return op_exit(c, off & 0xffff, EXIT_NOLINK);
 }
 
-static const struct insn *iret(struct cpu *c, unsigned S)
+static const struct insn *iret(struct cpu *c, const struct insn *in, unsigned S)
 {
+	if (pm_not_vm86(c) && (c->eflags & F_NT)) { /* return to the task that called */
+		task_switch(c, mem_rd16(c, c->tr.base), TASK_IRET, next_eip(in));
+		return op_exit(c, c->eip, EXIT_NOLINK);
+	}
 	u32 off = pop_peek(c, S, 0);
 	u16 sel = (u16)pop_peek(c, S, S);
 	u32 fl = pop_peek(c, S, 2 * S);
@@ -356,8 +393,8 @@ static const struct insn *iret(struct cpu *c, unsigned S)
 	cpu_set_eflags(c, fl, mask);
 	return op_exit(c, off, EXIT_NOLINK);
 }
-HANDLER(h_iret16) { (void)in; return iret(c, 2); }
-HANDLER(h_iret32) { (void)in; return iret(c, 4); }
+HANDLER(h_iret16) { return iret(c, in, 2); }
+HANDLER(h_iret32) { return iret(c, in, 4); }
 HSET_RM(iret, NULL, h_iret16, h_iret32, NULL, h_iret16, h_iret32);
 
 static inline void bound_body(struct cpu *c, const struct insn *in, unsigned S, bool M)

@@ -233,6 +233,9 @@ void seg_null_inaccessible(struct cpu *c);
 void tss_stack(struct cpu *c, unsigned cpl, u16 *ss, u32 *esp);
 void seg_load_tr(struct cpu *c, u16 sel);
 void seg_load_ldtr(struct cpu *c, u16 sel);
+enum task_kind { TASK_JMP, TASK_CALL, TASK_INT, TASK_IRET };
+/* Switch to the task of TSS selector sel; sets EIP to the new task's. */
+void task_switch(struct cpu *c, u16 sel, enum task_kind kind, u32 ret_eip);
 void seg_set_desc(struct seg *s, u16 sel, u32 lo, u32 hi);
 void cpu_deliver(struct cpu *c, unsigned vec, bool has_err, u32 err, u32 ret_eip, bool soft);
 void cpu_cpuid(struct cpu *c, u32 leaf, u32 sub, u32 out[4]);

@@ -184,13 +184,27 @@ static unsigned step(const u8 *p, unsigned n, u32 eip, u32 mk)
 	return len;
 }
 
+/* The mode byte picks 16- or 32-bit decoding; XLAT_FUZZ_MODE=16 or 32 in
+ * the environment forces one, for a run that covers only that mode. */
+static unsigned fuzz_mode(u8 mode_byte)
+{
+	static int forced = -1;
+	if (forced < 0) {
+		const char *e = getenv("XLAT_FUZZ_MODE");
+		forced = e ? atoi(e) : 0;
+	}
+	if (forced == 16 || forced == 32)
+		return (unsigned)forced;
+	return (mode_byte & 1) ? 32 : 16;
+}
+
 int LLVMFuzzerTestOneInput(const u8 *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 {
 	if (size < 2 || size > 4096)
 		return 0;
-	u32 mk = (data[0] & 1) ? (MK_CODE32 | MK_PE) : 0;
+	u32 mk = fuzz_mode(data[0]) == 32 ? (MK_CODE32 | MK_PE) : 0;
 	const u8 *code = data + 1;
 	unsigned n = (unsigned)size - 1, pos = 0;
 	while (pos < n) {
