@@ -323,7 +323,13 @@ static const struct insn *soft_int(struct cpu *c, const struct insn *in, unsigne
 	cpu_deliver(c, vec, false, 0, next_eip(in), true);
 	return op_exit(c, c->eip, EXIT_NOLINK);
 }
-HANDLER(h_int_n) { return soft_int(c, in, in->imm & 0xff); }
+/* INT n is IOPL-sensitive in virtual-8086 mode (SDM Vol. 3B, 20.2.7) */
+HANDLER(h_int_n)
+{
+	if ((c->eflags & F_VM) && (c->eflags & F_IOPL) != F_IOPL)
+		cpu_fault(c, EX_GP, 0);
+	return soft_int(c, in, in->imm & 0xff);
+}
 HANDLER(h_int3) { return soft_int(c, in, EX_BP); }
 HANDLER(h_into) { return cpu_of(c) ? soft_int(c, in, EX_OF) : next_insn(c, in); }
 HANDLER(h_int1)

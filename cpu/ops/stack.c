@@ -62,11 +62,20 @@ static inline void popa_body(struct cpu *c, const struct insn *in, unsigned S, b
 }
 GEN_RM_V(popa, popa_body);
 
+/* PUSHF, POPF (and INT n, IRET, CLI, STI) are IOPL-sensitive in
+ * virtual-8086 mode: below IOPL 3 they #GP to the monitor (SDM Vol. 3B, 20.2.7). */
+static inline void vm86_iopl_check(struct cpu *c)
+{
+	if ((c->eflags & F_VM) && (c->eflags & F_IOPL) != F_IOPL)
+		cpu_fault(c, EX_GP, 0);
+}
+
 /* The pushed image has VM and RF clear (SDM Vol. 2B, PUSHF). */
 static inline void pushf_body(struct cpu *c, const struct insn *in, unsigned S, bool M)
 {
 	(void)in;
 	(void)M;
+	vm86_iopl_check(c);
 	push_v(c, cpu_get_eflags(c) & ~(F_VM | F_RF) & sz_mask(S), S);
 }
 GEN_RM_V(pushf, pushf_body);
@@ -76,6 +85,7 @@ static inline void popf_body(struct cpu *c, const struct insn *in, unsigned S, b
 {
 	(void)in;
 	(void)M;
+	vm86_iopl_check(c);
 	u32 v = pop_peek(c, S, 0);
 	unsigned cpl = (c->mode_key >> MK_CPL_SHIFT) & 3;
 	u32 iopl = (c->eflags & F_IOPL) >> 12;
