@@ -26,9 +26,9 @@ check-full: check
 # what CI runs again in an ASan+UBSan build (.ci/run)
 check-san: check-unit check-oracle check-guest check-rom check-badinput check-fuzz-regress check-conformance
 
-# The workloads xlat runs so far (mem, ctxsw need paging; irq the PIC and
-# PIT; fpu the x87). Override: make bench BENCH_WORKLOADS="boot int" BENCH_RUNS=1
-BENCH_WORKLOADS ?= boot int smc
+# The workloads xlat runs so far (irq needs the PIC and PIT, fpu the x87).
+# Override: make bench BENCH_WORKLOADS="boot int" BENCH_RUNS=1
+BENCH_WORKLOADS ?= boot int mem ctxsw smc
 BENCH_RUNS ?= 3
 BENCH_RUNNERS ?= native qemu bochs xlat
 bench: $(BUILD)/xlat
@@ -36,5 +36,12 @@ bench: $(BUILD)/xlat
 	$(SHARED)/bench/run-anchors.sh -b $(BUILD)/bench -n $(BENCH_RUNS) \
 	    -w "$(BENCH_WORKLOADS)" -r "$(BENCH_RUNNERS)" \
 	    --emu 'xlat=$(abspath $(BUILD))/xlat -m 256 -nographic -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=4 -serial file:{serial} -kernel {elf}'
+	$(MAKE) bench-micro
 
-.PHONY: check-san check-globals check-guest check-rom check-determinism
+# issue C's microbenchmarks: ns per CR3 switch, per store to a code page
+# outside its code, per true SMC event, beside QEMU
+BENCH_MICRO_N ?= 1000000
+bench-micro: $(BUILD)/xlat
+	tests/bench/micro.sh $(BUILD)/bench-micro $(BENCH_MICRO_N) $(BUILD)/xlat qemu-system-i386
+
+.PHONY: bench-micro check-san check-globals check-guest check-rom check-determinism
