@@ -25,6 +25,7 @@
 # Directives, on comment lines in NAME.asm:
 #   ; exit: N       expected exit status (default 1 = isa-debug-exit value 0)
 #   ; args: ...     extra emulator options (sh-quoted, e.g. -append "a b")
+#   ; qemu-args: ... extra options for QEMU only (e.g. -cpu qemu32,+nx)
 #   ; not-qemu: WHY skipped when EMULATOR is QEMU, which is the reference
 #                   otherwise (a device it lacks, or a known deviation)
 
@@ -108,6 +109,7 @@ for t in "$@"; do
     want=$(directive "$t" exit)
     want=${want:-1}
     args=$(directive "$t" args)
+    [ $is_qemu = 1 ] && args="$args $(directive "$t" qemu-args)"
 
     if ! build_image "$t" "$src" "$out"; then
         fail=$((fail + 1))
