@@ -56,17 +56,23 @@ static void entry_set_bits(struct cpu *c, u64 pa, u32 bits)
 	}
 }
 
-static void mark_pt_page(struct cpu *c, u64 pa)
+/* Mark pa as a page-table page that bank b holds translations through. */
+void paging_mark_pt(struct cpu *c, u64 pa, unsigned b)
 {
 	struct phys *p = &c->m->phys;
 	if (pa >= p->ram_size)
 		return;
-	u32 bit = 1u << (c->bank - c->banks);
+	u64 bit = 1ull << b;
 	struct page_meta *pm = &p->meta[pa >> PAGE_SHIFT];
 	if (pm->pt_banks & bit)
 		return;
 	pm->pt_banks |= bit;
 	tlb_flush_phys_page(c, (u32)pa); /* its write entries must now take the slow path */
+}
+
+static void mark_pt_page(struct cpu *c, u64 pa)
+{
+	paging_mark_pt(c, pa, (unsigned)(c->bank - c->banks));
 }
 
 _Noreturn static void page_fault(struct cpu *c, u32 lin, u32 err)
@@ -90,6 +96,9 @@ static void check_rights(struct cpu *c, u32 lin, int access, bool user, struct r
 		page_fault(c, lin, err | PF_P);
 }
 
+#define PTE_G 0x100u
+#define CR4_PGE 0x80u
+
 static void walk_result(struct cpu *c, struct walk *w, struct rights r, bool user, bool dirty)
 {
 	w->user_ok = r.us;
@@ -112,6 +121,7 @@ static void walk32(struct cpu *c, u32 lin, int access, bool user, struct walk *w
 		entry_set_bits(c, pde_pa, PTE_A | (wr ? PTE_D : 0));
 		w->phys = (pde & 0xffc00000u) | (lin & 0x3ff000u);
 		w->pt = TLB_NO_PT;
+		w->global = (c->cr4 & CR4_PGE) && (pde & PTE_G);
 		walk_result(c, w, r, user, wr || (pde & PTE_D));
 		return;
 	}
@@ -126,6 +136,7 @@ static void walk32(struct cpu *c, u32 lin, int access, bool user, struct walk *w
 	entry_set_bits(c, pte_pa, PTE_A | (wr ? PTE_D : 0));
 	w->phys = pte & PAGE_MASK;
 	w->pt = (u32)pte_pa & PAGE_MASK;
+	w->global = (c->cr4 & CR4_PGE) && (pte & PTE_G);
 	walk_result(c, w, r, user, wr || (pte & PTE_D));
 }
 
@@ -151,6 +162,7 @@ static void walk_pae(struct cpu *c, u32 lin, int access, bool user, struct walk 
 		entry_set_bits(c, pde_pa, PTE_A | (wr ? PTE_D : 0));
 		w->phys = (u32)(pde & 0xffe00000u) | (lin & 0x1ff000u);
 		w->pt = TLB_NO_PT;
+		w->global = (c->cr4 & CR4_PGE) && (pde & PTE_G);
 		walk_result(c, w, r, user, wr || (pde & PTE_D));
 		return;
 	}
@@ -167,6 +179,7 @@ static void walk_pae(struct cpu *c, u32 lin, int access, bool user, struct walk 
 	if (pae_addr(pte) >= c->m->phys.ram_size && pae_addr(pte) > 0xffffffffull)
 		w->phys = 0xfffff000u; /* beyond 4 GiB: nothing there */
 	w->pt = (u32)pte_pa & PAGE_MASK;
+	w->global = (c->cr4 & CR4_PGE) && (pte & PTE_G);
 	walk_result(c, w, r, user, wr || (pte & PTE_D));
 }
 
@@ -176,6 +189,7 @@ void paging_walk(struct cpu *c, u32 lin, int access, bool user, struct walk *w)
 	if (access == ACC_EXEC && (c->cr4 & CR4_PAE) && (c->efer & EFER_NXE))
 		err |= PF_I;
 	c->stats.walks++;
+	w->global = false;
 	if (c->cr4 & CR4_PAE)
 		walk_pae(c, lin, access, user, w, err);
 	else

@@ -18,6 +18,7 @@
 
 #define CR0_PG 0x80000000u
 #define CR4_PAE 0x20u
+#define CR4_PGE 0x80u
 
 static void entry_clear(struct tlb_entry *e)
 {
@@ -72,7 +73,7 @@ void tlb_flush_all(struct cpu *c)
  * what a walk would give. */
 void tlb_reset(struct cpu *c)
 {
-	for (unsigned b = 0; b < TLB_BANKS; b++) {
+	for (unsigned b = 0; b <= TLB_GLOBAL; b++) {
 		if (c->bank)
 			bank_flush(&c->banks[b]); /* the fill logs say what to clear */
 		else
@@ -93,7 +94,7 @@ void tlb_reset(struct cpu *c)
 void tlb_flush_phys_page(struct cpu *c, u32 pa)
 {
 	pa &= PAGE_MASK;
-	for (unsigned b = 0; b < TLB_BANKS; b++) {
+	for (unsigned b = 0; b <= TLB_GLOBAL; b++) {
 		struct tlb_bank *k = &c->banks[b];
 		for (u32 i = 0; i < k->n_filled; i++) {
 			u16 f = k->filled[i];
@@ -104,11 +105,14 @@ void tlb_flush_phys_page(struct cpu *c, u32 pa)
 	}
 }
 
+/* INVLPG drops the page's global translation too (SDM Vol. 3A, 4.10.4.1) */
 void tlb_flush_page(struct cpu *c, u32 lin)
 {
 	unsigned i = (lin >> PAGE_SHIFT) & (TLB_SIZE - 1);
-	for (unsigned u = 0; u < 2; u++)
+	for (unsigned u = 0; u < 2; u++) {
 		entry_clear(&c->bank->e[u][i]);
+		entry_clear(&c->banks[TLB_GLOBAL].e[u][i]);
+	}
 	epoch_bump(c);
 }
 
@@ -160,8 +164,8 @@ void tlb_pt_write(struct cpu *c, u32 pa)
 	struct page_meta *pm = &p->meta[pa >> PAGE_SHIFT];
 	u32 page = pa & PAGE_MASK;
 	c->stats.pt_writes++;
-	for (unsigned b = 0; b < TLB_BANKS; b++) {
-		if (!(pm->pt_banks & (1u << b)))
+	for (unsigned b = 0; b <= TLB_GLOBAL; b++) {
+		if (!(pm->pt_banks & (1ull << b)))
 			continue;
 		struct tlb_bank *k = &c->banks[b];
 		for (u32 i = 0; i < k->n_filled; i++) {
@@ -183,12 +187,12 @@ u32 mem_translate(struct cpu *c, u32 lin, int access)
 	return (w.phys | (lin & ~PAGE_MASK)) & c->a20_mask;
 }
 
-/* Log an entry that goes from empty to filled. Entries invalidated one by
- * one may be logged twice; when the log is full the whole bank is cleared,
- * which is always correct. */
-static void fill_log(struct cpu *c, struct tlb_entry *e)
+/* Log an entry of bank b that goes from empty to filled. Entries
+ * invalidated one by one may be logged twice; when the log is full the
+ * whole bank is cleared, which is always correct. */
+static void fill_log(struct tlb_bank *b, bool user, unsigned idx)
 {
-	struct tlb_bank *b = c->bank;
+	struct tlb_entry *e = &b->e[user][idx];
 	if (!(e->tag_r & e->tag_w & e->tag_x & TLB_INVALID))
 		return;
 	if (b->n_filled == 2 * TLB_SIZE) {
@@ -196,7 +200,41 @@ static void fill_log(struct cpu *c, struct tlb_entry *e)
 		bank_init(b);
 		b->used = used;
 	}
-	b->filled[b->n_filled++] = (u16)(((unsigned)cpu_user(c) << TLB_BITS) | (unsigned)(e - c->tlb));
+	b->filled[b->n_filled++] = (u16)(((unsigned)user << TLB_BITS) | idx);
+}
+
+/* Global pages (PTE.G with CR4.PGE) also go to the global bank, which CR3
+ * writes leave alone; a miss in the current bank finds them there without
+ * a walk. Either copy is dropped when its page tables are written. */
+static bool global_hit(struct cpu *c, u32 lin, int access, struct tlb_entry *e)
+{
+	bool user = cpu_user(c);
+	unsigned idx = (lin >> PAGE_SHIFT) & (TLB_SIZE - 1);
+	const struct tlb_entry *g = &c->banks[TLB_GLOBAL].e[user][idx];
+	u32 tag = access == ACC_WRITE ? g->tag_w : access == ACC_EXEC ? g->tag_x : g->tag_r;
+	if ((tag & PAGE_MASK) != (lin & PAGE_MASK) || (tag & TLB_INVALID))
+		return false;
+	unsigned b = (unsigned)(c->bank - c->banks);
+	if (g->pd != TLB_NO_PT)
+		paging_mark_pt(c, g->pd, b);
+	if (g->pt != TLB_NO_PT)
+		paging_mark_pt(c, g->pt, b);
+	fill_log(c->bank, user, idx);
+	*e = *g;
+	return true;
+}
+
+static void global_keep(struct cpu *c, const struct tlb_entry *e)
+{
+	bool user = cpu_user(c);
+	unsigned idx = (unsigned)(e - c->tlb);
+	struct tlb_bank *g = &c->banks[TLB_GLOBAL];
+	if (e->pd != TLB_NO_PT)
+		paging_mark_pt(c, e->pd, TLB_GLOBAL);
+	if (e->pt != TLB_NO_PT)
+		paging_mark_pt(c, e->pt, TLB_GLOBAL);
+	fill_log(g, user, idx);
+	g->e[user][idx] = *e;
 }
 
 static struct tlb_entry *tlb_fill(struct cpu *c, u32 lin, int access)
@@ -207,11 +245,13 @@ static struct tlb_entry *tlb_fill(struct cpu *c, u32 lin, int access)
 	struct walk w = { .phys = page, .write_ok = true, .user_ok = true, .exec_ok = true,
 			  .pd = TLB_NO_PT, .pt = TLB_NO_PT };
 	c->stats.tlb_fills++;
+	if ((c->cr0 & CR0_PG) && (c->cr4 & CR4_PGE) && global_hit(c, lin, access, e))
+		return e;
 	if (c->cr0 & CR0_PG)
 		paging_walk(c, lin, access, cpu_user(c), &w);
 	u32 pa = w.phys & c->a20_mask;
 	u8 *host = phys_host(&m->phys, pa, false);
-	fill_log(c, e);
+	fill_log(c->bank, cpu_user(c), (unsigned)(e - c->tlb));
 	e->phys = pa;
 	e->pd = w.pd;
 	e->pt = w.pt;
@@ -229,6 +269,8 @@ static struct tlb_entry *tlb_fill(struct cpu *c, u32 lin, int access)
 	e->tag_r = page | rd;
 	e->tag_x = page | rd | (w.exec_ok ? 0 : TLB_INVALID);
 	e->tag_w = page | rd | (w.write_ok ? 0 : TLB_INVALID) | (slow ? TLB_SLOW : 0);
+	if (w.global)
+		global_keep(c, e);
 	return e;
 }
 

@@ -64,7 +64,8 @@ struct seg {
 #define TLB_SIZE (1u << TLB_BITS)
 #define TLB_INVALID 0x1u /* no translation for this access: walk (and maybe fault) */
 #define TLB_SLOW 0x2u    /* MMIO, ROM, code or page-table page: take the slow path */
-#define TLB_BANKS 32
+#define TLB_BANKS 32        /* selected by CR3 */
+#define TLB_GLOBAL TLB_BANKS /* index of the global bank, after them */
 #define TLB_NO_PT 0xffffffffu
 
 struct tlb_entry {
@@ -150,7 +151,7 @@ struct cpu {
 	u32 bank_clock;           /* LRU clock */
 	u64 efer;                 /* IA32_EFER (NXE) */
 	u32 sysenter[3];          /* IA32_SYSENTER_CS, _ESP, _EIP */
-	struct tlb_bank banks[TLB_BANKS];
+	struct tlb_bank banks[TLB_BANKS + 1]; /* the last holds global pages */
 	struct jc_entry jc[JC_SIZE];
 	struct ras_entry ras[RAS_SIZE];
 	unsigned ras_top; /* index of the next push, modulo RAS_SIZE */

@@ -28,7 +28,7 @@ struct block;
 struct page_meta {
 	u64 code_lines;
 	struct block *blocks;
-	u32 pt_banks;    /* bit b: bank b read a PDE or PTE from this page */
+	u64 pt_banks;    /* bit b: bank b read a PDE or PTE from this page */
 };
 
 #define PHYS_MAX_MMIO 16
@@ -69,9 +69,11 @@ struct walk {
 	bool user_ok;    /* user accesses allowed */
 	bool exec_ok;    /* not NX */
 	u32 pd, pt;      /* page-table pages read */
+	bool global;     /* G set and CR4.PGE on: kept across CR3 writes */
 };
 void paging_walk(struct cpu *c, u32 lin, int access, bool user, struct walk *w);
 bool paging_load_pdptes(struct cpu *c, u64 out[4]);
+void paging_mark_pt(struct cpu *c, u64 pa, unsigned bank);
 u32 mem_read_slow(struct cpu *c, u32 lin, unsigned size);
 void mem_write_slow(struct cpu *c, u32 lin, u32 v, unsigned size);
 u8 *mem_fetch_ptr(struct cpu *c, u32 lin, u32 *phys); /* code page, may fault */
