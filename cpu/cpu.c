@@ -98,6 +98,7 @@ void cpu_update_mode(struct cpu *c)
 	}
 	if (c->bank)
 		c->tlb = c->bank->e[((k >> MK_CPL_SHIFT) & 3) == 3];
+	cpu_update_ac(c);
 }
 
 /* The A20 gate masks physical address bit 20 when off (8086 wrap-around). */
@@ -111,6 +112,19 @@ void cpu_set_a20(struct cpu *c, bool on)
 	cpu_update_mode(c);
 }
 
+/* Alignment checking (SDM Vol. 3A, 6.15, #AC): while it is on, user
+ * entries take the slow path, which checks alignment, so the fast path
+ * needs no test of its own. */
+void cpu_update_ac(struct cpu *c)
+{
+	bool on = (c->cr0 & 0x40000u) && (c->eflags & F_AC) && ((c->mode_key >> MK_CPL_SHIFT) & 3) == 3;
+	if (on == c->ac_check)
+		return;
+	c->ac_check = on;
+	if (c->bank)
+		tlb_flush_all(c);
+}
+
 void cpu_write_cr0(struct cpu *c, u32 v)
 {
 	v |= 0x10; /* ET is hard-wired on 486 and later */
@@ -118,7 +132,7 @@ void cpu_write_cr0(struct cpu *c, u32 v)
 		cpu_fault(c, EX_GP, 0);
 	u32 old = c->cr0;
 	c->cr0 = v;
-	cpu_update_mode(c);
+	cpu_update_mode(c); /* (and cpu_update_ac: AM may have changed) */
 	/* PG and WP change what every walk gives: forget all banks */
 	if ((old ^ v) & 0x80010000u)
 		tlb_reset(c);

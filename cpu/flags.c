@@ -32,4 +32,6 @@ void cpu_set_eflags(struct cpu *c, u32 v, u32 mask)
 	c->eflags = f & ~(F_ARITH | 2u) & 0x003f7fd5u;
 	if (c->eflags & F_TF)
 		cpu_request_stop(c); /* the dispatcher single-steps from the next instruction */
+	if (c->m)
+		cpu_update_ac(c);
 }

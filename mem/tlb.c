@@ -245,7 +245,7 @@ static struct tlb_entry *tlb_fill(struct cpu *c, u32 lin, int access)
 	struct walk w = { .phys = page, .write_ok = true, .user_ok = true, .exec_ok = true,
 			  .pd = TLB_NO_PT, .pt = TLB_NO_PT };
 	c->stats.tlb_fills++;
-	if ((c->cr0 & CR0_PG) && (c->cr4 & CR4_PGE) && global_hit(c, lin, access, e))
+	if ((c->cr0 & CR0_PG) && (c->cr4 & CR4_PGE) && !c->ac_check && global_hit(c, lin, access, e))
 		return e;
 	if (c->cr0 & CR0_PG)
 		paging_walk(c, lin, access, cpu_user(c), &w);
@@ -266,10 +266,11 @@ static struct tlb_entry *tlb_fill(struct cpu *c, u32 lin, int access)
 	bool ram = phys_host(&m->phys, pa, true) == host;
 	const struct page_meta *pm = ram ? &m->phys.meta[pa >> PAGE_SHIFT] : NULL;
 	bool slow = !ram || pm->code_lines || pm->pt_banks;
-	e->tag_r = page | rd;
+	u32 ac = c->ac_check ? TLB_SLOW : 0; /* every data access checks alignment */
+	e->tag_r = page | rd | ac;
 	e->tag_x = page | rd | (w.exec_ok ? 0 : TLB_INVALID);
-	e->tag_w = page | rd | (w.write_ok ? 0 : TLB_INVALID) | (slow ? TLB_SLOW : 0);
-	if (w.global)
+	e->tag_w = page | rd | (w.write_ok ? 0 : TLB_INVALID) | (slow ? TLB_SLOW : 0) | ac;
+	if (w.global && !ac)
 		global_keep(c, e);
 	return e;
 }
@@ -286,6 +287,8 @@ static struct tlb_entry *tlb_get(struct cpu *c, u32 lin, int access)
 u32 mem_read_slow(struct cpu *c, u32 lin, unsigned size)
 {
 	c->stats.slow_reads++;
+	if (unlikely(c->ac_check) && (lin & (size - 1)))
+		cpu_fault(c, EX_AC, 0);
 	if ((lin & 0xfff) + size > PAGE_SIZE) {
 		u32 v = 0;
 		for (unsigned i = 0; i < size; i++)
@@ -304,6 +307,8 @@ u32 mem_read_slow(struct cpu *c, u32 lin, unsigned size)
 void mem_write_slow(struct cpu *c, u32 lin, u32 v, unsigned size)
 {
 	c->stats.slow_writes++;
+	if (unlikely(c->ac_check) && (lin & (size - 1)))
+		cpu_fault(c, EX_AC, 0);
 	if ((lin & 0xfff) + size > PAGE_SIZE) {
 		/* both pages must be writable before either half is written */
 		mem_check_write(c, lin, size);

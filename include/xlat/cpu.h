@@ -32,7 +32,7 @@ enum { S_ES, S_CS, S_SS, S_DS, S_FS, S_GS, S_NSEG };
 
 /* exception vectors */
 enum { EX_DE = 0, EX_DB = 1, EX_BP = 3, EX_OF = 4, EX_BR = 5, EX_UD = 6, EX_NM = 7,
-       EX_DF = 8, EX_TS = 10, EX_NP = 11, EX_SS = 12, EX_GP = 13, EX_PF = 14 };
+       EX_DF = 8, EX_TS = 10, EX_NP = 11, EX_SS = 12, EX_GP = 13, EX_PF = 14, EX_AC = 17 };
 
 /* mode_key bits: everything decoding depends on (DESIGN 3) */
 #define MK_CODE32 0x01u  /* CS.D */
@@ -134,6 +134,7 @@ struct cpu {
 	u32 a20_mask;     /* ~0 or ~(1 << 20) */
 	u32 mode_key;     /* what decoding depends on */
 	bool halted;      /* in HLT, waiting for an interrupt */
+	bool ac_check;    /* CR0.AM, EFLAGS.AC and CPL 3: unaligned data accesses #AC */
 
 	s64 budget;       /* instructions left before the dispatcher must look up */
 	u64 icount_target;/* icount = icount_target - budget (at block boundaries) */
@@ -244,6 +245,7 @@ u64 cpu_icount_now(const struct cpu *c);
 void cpu_write_cr0(struct cpu *c, u32 v);
 void cpu_halt(struct cpu *c);
 void cpu_set_a20(struct cpu *c, bool on);
+void cpu_update_ac(struct cpu *c);
 void cpu_write_cr3(struct cpu *c, u32 v);
 void cpu_write_cr4(struct cpu *c, u32 v);
 void cpu_request_stop(struct cpu *c);
