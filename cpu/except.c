@@ -57,6 +57,8 @@ static void deliver_inner(struct cpu *c, u16 sel, unsigned dpl, u32 vals[4], uns
 	struct seg ncs, nseg;
 	seg_fetch_cs_cpl(c, sel, dpl, EX_GP, &ncs);
 	seg_fetch_ss_cpl(c, nss, dpl, EX_TS, &nseg);
+	seg_mark_accessed(c, &ncs);
+	seg_mark_accessed(c, &nseg);
 	c->eflags &= ~F_VM;
 	c->seg[S_CS] = ncs;
 	c->seg[S_SS] = nseg;

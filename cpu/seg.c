@@ -50,6 +50,18 @@ void seg_desc_read(struct cpu *c, u16 sel, u32 *lo, u32 *hi)
 	*hi = mem_rd32(c, base + off + 4);
 }
 
+/* A code or data descriptor gets its Accessed bit set when loaded (SDM
+ * Vol. 3A, 3.4.5.1); the write goes to the table like any supervisor store. */
+void seg_mark_accessed(struct cpu *c, struct seg *s)
+{
+	if (!(s->attr & ATTR_S) || (s->attr & 1) || (s->sel & ~3u) == 0)
+		return;
+	u32 base = (s->sel & 4) ? c->ldtr.base : c->gdt_base;
+	u32 a = base + (s->sel & ~7u) + 4;
+	mem_wr32(c, a, mem_rd32(c, a) | 0x100);
+	s->attr |= 1;
+}
+
 /* Check a load of sreg with sel; fill *out. Faults as the SDM's MOV, POP,
  * JMP/CALL/RET far say for a same-privilege load. */
 static void seg_fetch(struct cpu *c, unsigned sreg, u16 sel, struct seg *out)
@@ -107,6 +119,7 @@ void seg_load_pm(struct cpu *c, unsigned sreg, u16 sel)
 		s.flat = false;
 	} else {
 		seg_fetch(c, sreg, sel, &s);
+		seg_mark_accessed(c, &s);
 	}
 	c->seg[sreg] = s;
 	if (sreg == S_CS)
@@ -181,6 +194,8 @@ void seg_load_cs_ss_cpl(struct cpu *c, u16 cs, u16 ss, unsigned cpl, unsigned ve
 	struct seg ncs, nss;
 	seg_fetch_cs_cpl(c, cs, cpl, vec_cs, &ncs);
 	seg_fetch_ss_cpl(c, ss, cpl, vec_ss, &nss);
+	seg_mark_accessed(c, &ncs);
+	seg_mark_accessed(c, &nss);
 	c->seg[S_CS] = ncs;
 	c->seg[S_SS] = nss;
 	cpu_update_mode(c);
@@ -296,6 +311,7 @@ static void task_load_segs(struct cpu *c, const u16 sel[S_NSEG])
 		seg_set_desc(&c->seg[s], sel[s], lo, hi);
 		if (!(hi & 0x8000))
 			cpu_fault(c, s == S_SS ? EX_SS : EX_NP, sel[s] & ~3u);
+		seg_mark_accessed(c, &c->seg[s]);
 	}
 	cpu_update_mode(c);
 }

@@ -174,6 +174,7 @@ static const struct insn *far_jump(struct cpu *c, u16 sel, u32 off)
 			cpu_fault(c, EX_GP, t.cs & ~3u);
 		struct seg ncs;
 		seg_fetch_cs_cpl(c, t.cs, cpl_of(c), EX_GP, &ncs);
+		seg_mark_accessed(c, &ncs);
 		c->seg[S_CS] = ncs;
 		cpu_update_mode(c);
 		return op_exit(c, t.off, EXIT_NOLINK);

@@ -228,6 +228,7 @@ void seg_load_flat(struct seg *s, u16 sel, bool code);
 void seg_load_pm(struct cpu *c, unsigned sreg, u16 sel);
 void seg_check_pm(struct cpu *c, unsigned sreg, u16 sel);
 void seg_desc_read(struct cpu *c, u16 sel, u32 *lo, u32 *hi);
+void seg_mark_accessed(struct cpu *c, struct seg *s);
 void seg_fetch_cs_cpl(struct cpu *c, u16 sel, unsigned cpl, unsigned vec, struct seg *out);
 void seg_fetch_ss_cpl(struct cpu *c, u16 sel, unsigned cpl, unsigned vec, struct seg *out);
 void seg_load_cs_ss_cpl(struct cpu *c, u16 cs, u16 ss, unsigned cpl, unsigned vec_cs, unsigned vec_ss);

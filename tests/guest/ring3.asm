@@ -83,6 +83,8 @@ syscall:
   mov eax, esp
   sub eax, kernel_stack_top
   SHOW "esp-tss.esp0", eax
+  movzx eax, byte [gdt3 + 0x20 + 5]
+  SHOW "ring-3 data type byte (accessed bit set)", eax
   iret
 .done:
   SHOW "user2 ds", ebx
