@@ -26,6 +26,10 @@ main:
   ltr ax
   str bx
   SHOW "tr", ebx
+  mov ax, 0x30                  ; a data descriptor not loaded before
+  mov fs, ax
+  movzx eax, byte [gdt3 + 0x30 + 5]
+  SHOW "type byte after mov fs (accessed set)", eax
   mov [kernel_esp], esp
   ; down to ring 3 with IRET: SS, ESP, EFLAGS, CS, EIP
   push dword UDATA
@@ -83,8 +87,6 @@ syscall:
   mov eax, esp
   sub eax, kernel_stack_top
   SHOW "esp-tss.esp0", eax
-  movzx eax, byte [gdt3 + 0x20 + 5]
-  SHOW "ring-3 data type byte (accessed bit set)", eax
   iret
 .done:
   SHOW "user2 ds", ebx
@@ -131,6 +133,7 @@ gdt3:
   dq 0x00CFFA000000FFFF         ; 0x18 ring-3 code
   dq 0x00CFF2000000FFFF         ; 0x20 ring-3 data
   dq 0x0000890000000067         ; 0x28 32-bit TSS, available, limit 0x67
+  dq 0x00CF92000000FFFF         ; 0x30 data, Accessed clear
 gdt3_end:
 gdt3_ptr:
   dw gdt3_end - gdt3 - 1
