@@ -3,11 +3,8 @@
 ; unaligned data access at CPL 3 raises #AC(0); aligned ones and any at
 ; ring 0 do not.
 %include "lib.inc"
+%include "rings.inc"
 
-KDATA equ 0x10
-UCODE equ 0x18 | 3
-UDATA equ 0x20 | 3
-TSSEL equ 0x28
 GATE_USER_INT equ 0xEE00
 
 main:
@@ -20,16 +17,7 @@ main:
   mov edx, ac_handler
   mov ecx, GATE_INT
   call idt_set
-  mov dword [tss + 4], kernel_stack_top
-  mov dword [tss + 8], KDATA
-  mov eax, tss
-  mov [gdt3 + TSSEL + 2], ax
-  shr eax, 16
-  mov [gdt3 + TSSEL + 4], al
-  mov [gdt3 + TSSEL + 7], ah
-  lgdt [gdt3_ptr]
-  mov ax, TSSEL
-  ltr ax
+  call rings_init
   mov eax, cr0
   or eax, 0x40000               ; AM
   mov cr0, eax
@@ -77,23 +65,3 @@ syscall:
 section .data
 align 8
 buf: dd 0x11223344, 0x55667788
-gdt3:
-  dq 0
-  dq 0x00CF9A000000FFFF
-  dq 0x00CF92000000FFFF
-  dq 0x00CFFA000000FFFF
-  dq 0x00CFF2000000FFFF
-  dq 0x0000890000000067
-gdt3_end:
-gdt3_ptr:
-  dw gdt3_end - gdt3 - 1
-  dd gdt3
-
-section .bss
-alignb 16
-tss: resb 104
-alignb 16
-     resb 4096
-kernel_stack_top:
-     resb 4096
-user_stack_top:

@@ -2,19 +2,20 @@
 ; comes from the TSS, two parameters are copied across, and RETF 8 goes
 ; back to ring 3 dropping them from both stacks (SDM Vol. 3A, 5.8.5-5.8.6).
 %include "lib.inc"
+%macro RINGS_GDT_EXTRA 0
+  dq 0x0000EC0200080000         ; 0x30 32-bit call gate, DPL 3, 2 params, to 0x08:gate_entry
+%endmacro
+%include "rings.inc"
 
-KDATA equ 0x10
-UCODE equ 0x18 | 3
-UDATA equ 0x20 | 3
-TSSEL equ 0x28
 GATE  equ 0x30 | 3
 
 main:
   call idt_init
-  call tables_init
-  lgdt [gdt3_ptr]
-  mov ax, TSSEL
-  ltr ax
+  call rings_init
+  mov eax, gate_entry           ; the gate's offset is known at link time only
+  mov [gdt3 + 0x30], ax
+  shr eax, 16
+  mov [gdt3 + 0x36], ax
   push dword UDATA              ; down to ring 3
   push dword user_stack_top
   push dword 0x002
@@ -59,41 +60,3 @@ gate_entry:
 .exit:
   SHOW "after retf esp-top", [ebp + 12]
   jmp exit_ok
-
-tables_init:
-  mov dword [tss + 4], kernel_stack_top
-  mov dword [tss + 8], KDATA
-  mov eax, tss
-  mov [gdt3 + TSSEL + 2], ax
-  shr eax, 16
-  mov [gdt3 + TSSEL + 4], al
-  mov [gdt3 + TSSEL + 7], ah
-  mov eax, gate_entry
-  mov [gdt3 + 0x30], ax
-  shr eax, 16
-  mov [gdt3 + 0x36], ax
-  ret
-
-section .data
-align 8
-gdt3:
-  dq 0
-  dq 0x00CF9A000000FFFF         ; 0x08 ring-0 code
-  dq 0x00CF92000000FFFF         ; 0x10 ring-0 data
-  dq 0x00CFFA000000FFFF         ; 0x18 ring-3 code
-  dq 0x00CFF2000000FFFF         ; 0x20 ring-3 data
-  dq 0x0000890000000067         ; 0x28 32-bit TSS
-  dq 0x0000EC0200080000         ; 0x30 32-bit call gate, DPL 3, 2 params, to 0x08:gate_entry
-gdt3_end:
-gdt3_ptr:
-  dw gdt3_end - gdt3 - 1
-  dd gdt3
-
-section .bss
-alignb 16
-tss:        resb 104
-alignb 16
-            resb 4096
-kernel_stack_top:
-            resb 4096
-user_stack_top:

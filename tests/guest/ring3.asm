@@ -2,12 +2,11 @@
 ; ring 0 through a DPL 3 gate with the stack from the TSS, and a #GP from a
 ; privileged instruction in ring 3 delivered on the ring-0 stack.
 %include "lib.inc"
+%macro RINGS_GDT_EXTRA 0
+  dq 0x00CF92000000FFFF         ; 0x30 data, Accessed clear
+%endmacro
+%include "rings.inc"
 
-KCODE equ 0x08
-KDATA equ 0x10
-UCODE equ 0x18 | 3
-UDATA equ 0x20 | 3
-TSSEL equ 0x28
 GATE_USER_INT equ 0xEE00        ; present, DPL 3, 32-bit interrupt gate
 
 main:
@@ -20,17 +19,13 @@ main:
   mov edx, user_gp
   mov ecx, GATE_INT
   call idt_set
-  call tss_init
-  lgdt [gdt3_ptr]
-  mov ax, TSSEL
-  ltr ax
+  call rings_init
   str bx
   SHOW "tr", ebx
   mov ax, 0x30                  ; a data descriptor not loaded before
   mov fs, ax
   movzx eax, byte [gdt3 + 0x30 + 5]
   SHOW "type byte after mov fs (accessed set)", eax
-  mov [kernel_esp], esp
   ; down to ring 3 with IRET: SS, ESP, EFLAGS, CS, EIP
   push dword UDATA
   push dword user_stack_top
@@ -112,39 +107,3 @@ user_gp:
   push dword UCODE
   push dword user2
   retf
-
-; the TSS descriptor's base is only known at link time, so build it here
-tss_init:
-  mov dword [tss + 4], kernel_stack_top     ; ESP0
-  mov dword [tss + 8], KDATA                ; SS0
-  mov eax, tss
-  mov [gdt3 + TSSEL + 2], ax
-  shr eax, 16
-  mov [gdt3 + TSSEL + 4], al
-  mov [gdt3 + TSSEL + 7], ah
-  ret
-
-section .data
-align 8
-gdt3:
-  dq 0
-  dq 0x00CF9A000000FFFF         ; 0x08 ring-0 code
-  dq 0x00CF92000000FFFF         ; 0x10 ring-0 data
-  dq 0x00CFFA000000FFFF         ; 0x18 ring-3 code
-  dq 0x00CFF2000000FFFF         ; 0x20 ring-3 data
-  dq 0x0000890000000067         ; 0x28 32-bit TSS, available, limit 0x67
-  dq 0x00CF92000000FFFF         ; 0x30 data, Accessed clear
-gdt3_end:
-gdt3_ptr:
-  dw gdt3_end - gdt3 - 1
-  dd gdt3
-kernel_esp: dd 0
-
-section .bss
-alignb 16
-tss:        resb 104
-alignb 16
-            resb 4096
-kernel_stack_top:
-            resb 4096
-user_stack_top:

@@ -2,11 +2,11 @@
 ; IA32_SYSENTER_CS), and the TSS I/O permission bitmap: ring 3 with IOPL 0
 ; may use the COM1 ports the bitmap allows, and #GPs on port 0xF4.
 %include "lib.inc"
-
-KDATA equ 0x10
-TSSEL equ 0x28
 IOMAP equ 0x68                  ; bitmap right after the 104-byte TSS
 IOMAP_BYTES equ 0x81            ; ports 0..0x407; the byte after ends it
+%define TSS_LIMIT (IOMAP + IOMAP_BYTES)
+%define TSS_BYTES (IOMAP + IOMAP_BYTES)
+%include "rings.inc"
 MSR_SYSENTER_CS equ 0x174
 MSR_SYSENTER_ESP equ 0x175
 MSR_SYSENTER_EIP equ 0x176
@@ -17,10 +17,8 @@ main:
   mov edx, user_gp
   mov ecx, GATE_INT
   call idt_set
-  call tss_init
-  lgdt [gdt3_ptr]
-  mov ax, TSSEL
-  ltr ax
+  call iomap_init
+  call rings_init
   xor edx, edx
   mov ecx, MSR_SYSENTER_CS
   mov eax, 0x08
@@ -94,44 +92,14 @@ user_gp:
   add esp, 4                    ; drop the error code
   iret
 
-tss_init:
-  mov dword [tss + 4], kernel_stack_top
-  mov dword [tss + 8], KDATA
+iomap_init:
   mov word [tss + 0x66], IOMAP
   mov edi, tss + IOMAP          ; deny every port ...
   mov ecx, IOMAP_BYTES
   mov al, 0xFF
   rep stosb
   mov byte [tss + IOMAP + 0x3F8 / 8], 0   ; ... but COM1's eight
-  mov eax, tss
-  mov [gdt3 + TSSEL + 2], ax
-  shr eax, 16
-  mov [gdt3 + TSSEL + 4], al
-  mov [gdt3 + TSSEL + 7], ah
   ret
 
 section .rodata
 user_msg: db "ring 3 writes COM1 through the I/O bitmap", 10, 0
-
-section .data
-align 8
-gdt3:
-  dq 0
-  dq 0x00CF9A000000FFFF         ; 0x08 ring-0 code  (IA32_SYSENTER_CS)
-  dq 0x00CF92000000FFFF         ; 0x10 ring-0 data  (+8)
-  dq 0x00CFFA000000FFFF         ; 0x18 ring-3 code  (+16)
-  dq 0x00CFF2000000FFFF         ; 0x20 ring-3 data  (+24)
-  dq 0x00008900000000E9         ; 0x28 32-bit TSS, limit 0x68 + 0x81
-gdt3_end:
-gdt3_ptr:
-  dw gdt3_end - gdt3 - 1
-  dd gdt3
-
-section .bss
-alignb 16
-tss:        resb IOMAP + IOMAP_BYTES
-alignb 16
-            resb 4096
-kernel_stack_top:
-            resb 4096
-user_stack_top:

@@ -3,9 +3,8 @@
 ; and INT n trap to the ring-0 #GP handler on the TSS stack, which sees the
 ; VM86 frame (EIP CS EFLAGS ESP SS ES DS FS GS) and resumes or ends.
 %include "lib.inc"
+%include "rings.inc"
 
-KDATA equ 0x10
-TSSEL equ 0x18
 V86_SEG equ 0x2000              ; the VM86 code and data at linear 0x20000
 
 main:
@@ -14,16 +13,7 @@ main:
   mov edx, v86_gp
   mov ecx, GATE_INT
   call idt_set
-  mov dword [tss + 4], kernel_stack_top
-  mov dword [tss + 8], KDATA
-  mov eax, tss
-  mov [gdt3 + TSSEL + 2], ax
-  shr eax, 16
-  mov [gdt3 + TSSEL + 4], al
-  mov [gdt3 + TSSEL + 7], ah
-  lgdt [gdt3_ptr]
-  mov ax, TSSEL
-  ltr ax
+  call rings_init
   mov esi, v86_code             ; copy the 16-bit code below 1 MiB
   mov edi, V86_SEG * 16
   mov ecx, v86_end - v86_code
@@ -79,22 +69,3 @@ v86_code:
   int 0x30                      ; #GP: the monitor ends the test
 v86_end:
 bits 32
-
-section .data
-align 8
-gdt3:
-  dq 0
-  dq 0x00CF9A000000FFFF         ; 0x08 code
-  dq 0x00CF92000000FFFF         ; 0x10 data
-  dq 0x0000890000000067         ; 0x18 TSS
-gdt3_end:
-gdt3_ptr:
-  dw gdt3_end - gdt3 - 1
-  dd gdt3
-
-section .bss
-alignb 16
-tss: resb 104
-alignb 16
-     resb 4096
-kernel_stack_top:
