@@ -26,7 +26,7 @@ FUZZ_FLAGS ?= -timeout=10 -rss_limit_mb=2560 -print_final_stats=1
 FUZZ_TARGETS = decode exec elf
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 # only include paths and defines carry over from the gcc flags
-FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -g -O1 -Wall -Wextra $(filter -I% -D%,$(CFLAGS)) $(FUZZ_SAN)
+FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -g -O1 -Wall -Wextra -fno-pie $(filter -I% -D%,$(CFLAGS)) $(FUZZ_SAN)
 FUZZ_CORE_OBJS = $(CORE_SRCS:%.c=$(FUZZ_BUILD)/%.o)
 FUZZ_BINS = $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 FUZZ_REGRESS_BINS = $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/fuzz_%-regress)
@@ -42,7 +42,7 @@ $(FUZZ_BUILD)/%.o: %.c $(HDRS) $(BUILD)/config.mk tests/fuzz/fuzz.mk
 $(FUZZ_BUILD)/mem/tlb.o: FUZZ_COV = -fno-sanitize-coverage=trace-cmp
 
 $(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/tests/fuzz/fuzz_%.o $(FUZZ_CORE_OBJS)
-	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $^ $(LIBS)
+	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -no-pie -o $@ $^ $(LIBS)
 
 $(FUZZ_BUILD)/seeds/.made: tests/fuzz/mkseeds.sh tests/badinput/tiny.asm tests/badinput/tiny.ld
 	rm -rf $(FUZZ_BUILD)/seeds
