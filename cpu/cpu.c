@@ -14,6 +14,14 @@ void cpu_init(struct cpu *c, struct machine *m)
 
 /* The state a Multiboot loader leaves (Multiboot spec 3.2): 32-bit
  * protected mode, flat CS/DS/ES/SS, interrupts off, paging off. */
+/* x87/SSE state at RESET (SDM Vol. 3A, table 10-1: FCW 0040H, FTW 5555H,
+ * every register +0.0) or as FNINIT leaves it, which Multiboot loaders
+ * hand over. */
+void cpu_fpu_init(struct cpu *c, bool power_on)
+{
+	c->fpu = (struct fpu){ .cw = power_on ? 0x40 : 0x37f, .full = power_on ? 0xff : 0, .mxcsr = 0x1f80 };
+}
+
 void cpu_reset_flat32(struct cpu *c, u32 eip)
 {
 	struct machine *m = c->m;
@@ -30,8 +38,7 @@ void cpu_reset_flat32(struct cpu *c, u32 eip)
 	c->tr = (struct seg){ .limit = 0xffff, .attr = 0x8b };
 	c->gdt_base = c->idt_base = 0;
 	c->gdt_limit = c->idt_limit = 0;
-	c->fpu_cw = 0x37f;
-	c->fpu_tw = 0xffff;
+	cpu_fpu_init(c, false);
 	c->eip = eip;
 	c->halted = false;
 	c->m = m;
@@ -62,9 +69,7 @@ void cpu_reset_real(struct cpu *c)
 	c->dr[6] = 0xffff0ff0u;
 	c->dr[7] = 0x400;
 	c->r[R_EDX].d = CPUID_SIGNATURE;
-	c->fpu_cw = 0x40;
-	c->fpu_sw = 0;
-	c->fpu_tw = 0x5555;
+	cpu_fpu_init(c, true);
 	c->tsc_offset = 0;
 	c->efer = 0;
 	memset(c->sysenter, 0, sizeof(c->sysenter));
@@ -92,6 +97,14 @@ void cpu_update_mode(struct cpu *c)
 		k |= MK_PG;
 	if (c->a20_mask == 0xffffffffu)
 		k |= MK_A20;
+	/* FPU availability is decided when an instruction is decoded: blocks
+	 * made while EM or TS is set hold #NM/#UD handlers instead */
+	if (c->cr0 & 4)
+		k |= MK_EM;
+	if (c->cr0 & 8)
+		k |= MK_TS;
+	if (c->cr4 & 0x200)
+		k |= MK_OSFXSR;
 	if (k != c->mode_key) {
 		c->mode_key = k;
 		c->m->bc.epoch++; /* blocks decoded under the old key are not reused */
@@ -156,9 +169,16 @@ void cpu_write_cr4(struct cpu *c, u32 v)
 	c->cr4 = v;
 	if ((old ^ v) & 0xb0u)
 		tlb_reset(c);
+	cpu_update_mode(c); /* OSFXSR */
 }
 
-/* What we report is what we implement: no FPU until issue D. */
+/* What we report is what we implement. */
+#define FEAT_FPU (1u << 0)
+#define FEAT_CLFSH (1u << 19)
+#define FEAT_MMX (1u << 23)
+#define FEAT_FXSR (1u << 24)
+#define FEAT_SSE (1u << 25)
+#define FEAT_SSE2 (1u << 26)
 #define FEAT_PSE (1u << 3)
 #define FEAT_TSC (1u << 4)
 #define FEAT_PAE (1u << 6)
@@ -183,7 +203,9 @@ void cpu_cpuid(struct cpu *c, u32 leaf, u32 sub, u32 out[4])
 		break;
 	case 1:
 		out[0] = CPUID_SIGNATURE;
-		out[3] = FEAT_PSE | FEAT_TSC | FEAT_MSR | FEAT_PAE | FEAT_CX8 | FEAT_SEP | FEAT_PGE | FEAT_CMOV;
+		out[1] = 8u << 8; /* CLFLUSH line size: 8 * 8 bytes */
+		out[3] = FEAT_FPU | FEAT_PSE | FEAT_TSC | FEAT_MSR | FEAT_PAE | FEAT_CX8 | FEAT_SEP |
+			 FEAT_PGE | FEAT_CMOV | FEAT_CLFSH | FEAT_MMX | FEAT_FXSR | FEAT_SSE | FEAT_SSE2;
 		break;
 	case 0x80000000u:
 		out[0] = 0x80000001u;

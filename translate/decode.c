@@ -18,23 +18,42 @@ enum form {
 	FORM_IwIb, FORM_Ob, FORM_Ov, FORM_Ap, FORM_GvEvIz, FORM_GvEvIbs,
 	FORM_EvGvIb, FORM_GvEb, FORM_GvEw, FORM_RdCd, FORM_CdRd, FORM_EwSw,
 	FORM_SwEw, FORM_M, FORM_SEGOP, FORM_SB, FORM_SV, FORM_PORTb, FORM_PORTv,
-	FORM_XLAT, FORM_X87,
+	FORM_XLAT, FORM_X87, FORM_VW, FORM_VWIb, FORM_UIb,
 };
 
-enum { X_LOCK = 1, X_END = 2, X_MEM = 4, X_STR = 8, X_O32 = 16, X_PRIV = 32, X_JCC = 64 };
+/* X_X87, X_MMX, X_SSE, X_FXSR: the class whose CR0.EM/TS (and CR4.OSFXSR)
+ * checks the decoder applies, from the mode key (SDM Vol. 3A, 2.5 and
+ * table 13-1/22-x): a block decoded while they trap holds #NM/#UD. */
+enum { X_LOCK = 1, X_END = 2, X_MEM = 4, X_STR = 8, X_O32 = 16, X_PRIV = 32, X_JCC = 64,
+       X_X87 = 128, X_MMX = 256, X_SSE = 512, X_FXSR = 1024 };
+/* mandatory prefixes of the SIMD rows */
+enum { PNONE, P66, PF3, PF2 };
 
 struct opdesc {
 	const struct hset *hs;
 	u8 form;
-	u8 flags;
+	u16 flags;
 	const char *name;
 };
 
 #define O(map, op, form, hs, fl) extern const struct hset hs_##hs;
 #define G(map, op, reg, form, hs, fl) extern const struct hset hs_##hs;
+#define XM(esc, reg, hs, fl) extern const struct hset hs_##hs;
+#define XR(esc, reg, hs, fl) extern const struct hset hs_##hs;
+#define XRR(esc, modrm, hs, fl) extern const struct hset hs_##hs;
+#define P(op, pfx, form, hs, fl) extern const struct hset hs_##hs;
+#define PG(op, pfx, reg, form, hs, fl) extern const struct hset hs_##hs;
 #include "x86.def"
+#include "x87.def"
+#include "mmx.def"
+#include "sse.def"
 #undef O
 #undef G
+#undef XM
+#undef XR
+#undef XRR
+#undef P
+#undef PG
 
 static const struct opdesc tab_op[512] = {
 #define O(map, op, form, hs, fl) [(map) * 256 + (op)] = { &hs_##hs, form, fl, #hs },
@@ -51,6 +70,78 @@ static const struct opdesc tab_grp[512 * 8] = {
 #undef O
 #undef G
 };
+
+/* x87 escapes D8-DF: memory forms by (escape, ModRM.reg), register forms
+ * by (escape, ModRM 0xC0-0xFF). */
+#define P(op, pfx, form, hs, fl)
+#define PG(op, pfx, reg, form, hs, fl)
+static const struct opdesc tab_x87m[64] = {
+#define XM(esc, reg, hs, fl) [((esc) & 7) * 8 + (reg)] = { &hs_##hs, FORM_X87, (fl) | X_X87, #hs },
+#define XR(esc, reg, hs, fl)
+#define XRR(esc, modrm, hs, fl)
+#include "x87.def"
+#undef XM
+#undef XR
+#undef XRR
+};
+
+#define XR_ROW(esc, reg, rm, hs, fl) [((esc) & 7) * 64 + (reg) * 8 + (rm)] = { &hs_##hs, FORM_X87, (fl) | X_X87, #hs },
+static const struct opdesc tab_x87r[512] = {
+#define XM(esc, reg, hs, fl)
+#define XR(esc, reg, hs, fl)                                                      \
+	XR_ROW(esc, reg, 0, hs, fl) XR_ROW(esc, reg, 1, hs, fl) XR_ROW(esc, reg, 2, hs, fl) \
+	XR_ROW(esc, reg, 3, hs, fl) XR_ROW(esc, reg, 4, hs, fl) XR_ROW(esc, reg, 5, hs, fl) \
+	XR_ROW(esc, reg, 6, hs, fl) XR_ROW(esc, reg, 7, hs, fl)
+#define XRR(esc, modrm, hs, fl) [((esc) & 7) * 64 + ((modrm) & 63)] = { &hs_##hs, FORM_X87, (fl) | X_X87, #hs },
+#include "x87.def"
+#undef XM
+#undef XR
+#undef XRR
+};
+#undef XR_ROW
+#undef P
+#undef PG
+
+/* x87.def also holds FXSAVE/FXRSTOR, which belong with the x87 state */
+#define XM(esc, reg, hs, fl)
+#define XR(esc, reg, hs, fl)
+#define XRR(esc, modrm, hs, fl)
+
+/* 0F-map SIMD rows by mandatory prefix; groups 0F 71/72/73/AE by slot. */
+static const struct opdesc tab_simd[4 * 256] = {
+#define P(op, pfx, form, hs, fl) [(pfx) * 256 + (op)] = { &hs_##hs, form, fl, #hs },
+#define PG(op, pfx, reg, form, hs, fl)
+#include "x87.def"
+#include "mmx.def"
+#include "sse.def"
+#undef P
+#undef PG
+};
+
+static int simd_grp_slot(unsigned op)
+{
+	switch (op) {
+	case 0x71: return 0;
+	case 0x72: return 1;
+	case 0x73: return 2;
+	case 0xae: return 3;
+	}
+	return -1;
+}
+#define SIMD_GRP_SLOT(op) ((op) == 0x71 ? 0 : (op) == 0x72 ? 1 : (op) == 0x73 ? 2 : 3)
+
+static const struct opdesc tab_simd_grp[4 * 4 * 8] = {
+#define P(op, pfx, form, hs, fl)
+#define PG(op, pfx, reg, form, hs, fl) [((pfx) * 4 + SIMD_GRP_SLOT(op)) * 8 + (reg)] = { &hs_##hs, form, fl, #hs },
+#include "x87.def"
+#include "mmx.def"
+#include "sse.def"
+#undef P
+#undef PG
+};
+#undef XM
+#undef XR
+#undef XRR
 
 /* byte offset of byte register n (AL CL DL BL AH CH DH BH) in the file */
 static u8 breg(unsigned n) { return (u8)((n & 3) * sizeof(union gpr) + (n >> 2)); }
@@ -191,6 +282,9 @@ static int form_parse(struct insn *in, struct dstate *s, unsigned form, unsigned
 		return form == FORM_SB ? SZ8 : szv;
 	case FORM_XLAT: in->flags |= INSN_MEM; in->base = R_EBX; in->index = R_NONE; in->scale = 0; in->disp = 0; in->seg = S_DS; return SZ8;
 	case FORM_X87: rm = modrm_parse(in, s, modrm); in->d = (u8)rm; in->s = (u8)modrm; in->op = (u8)(((opc & 7) << 3) | reg); return szv;
+	case FORM_VW: rm = modrm_parse(in, s, modrm); in->d = (u8)reg; in->s = (u8)rm; return SZ32;
+	case FORM_VWIb: rm = modrm_parse(in, s, modrm); in->d = (u8)reg; in->s = (u8)rm; in->imm = take(s, 1); return SZ32;
+	case FORM_UIb: rm = modrm_parse(in, s, modrm); in->d = (u8)rm; in->imm = take(s, 1); return SZ32;
 	}
 	return szv;
 }
@@ -213,6 +307,48 @@ static unsigned decode_fail(struct insn *in, unsigned len, unsigned vec)
 	in->fn = vec == EX_GP ? op_gp_fn() : op_ud_fn();
 	in->len = (u8)(len ? len : 1);
 	in->flags |= INSN_END;
+	return in->len;
+}
+
+/* Is 0F op a SIMD opcode (selected by mandatory prefix)? */
+static bool simd_op(unsigned op)
+{
+	if (simd_grp_slot(op) >= 0)
+		return true;
+	for (unsigned p = 0; p < 4; p++)
+		if (tab_simd[p * 256 + op].hs)
+			return true;
+	return false;
+}
+
+/* The row for the last of F2/F3, else 66, else none. A 66 with no row of
+ * its own is an operand-size prefix the instruction ignores; an F2/F3 with
+ * none is #UD, as QEMU does. The prefix chosen is used up. */
+static const struct opdesc *simd_select(struct insn *in, unsigned op, bool p66, unsigned modrm)
+{
+	static const struct opdesc none = { 0 };
+	unsigned pfx = (in->flags & INSN_REPNE) ? PF2 : (in->flags & INSN_REP) ? PF3 : p66 ? P66 : PNONE;
+	int slot = simd_grp_slot(op);
+	const struct opdesc *d = slot >= 0 ? &tab_simd_grp[(pfx * 4 + (unsigned)slot) * 8 + ((modrm >> 3) & 7)]
+					   : &tab_simd[pfx * 256 + op];
+	if (!d->hs && pfx == P66)
+		d = slot >= 0 ? &tab_simd_grp[(unsigned)slot * 8 + ((modrm >> 3) & 7)] : &tab_simd[op];
+	if (pfx == PF2 || pfx == PF3)
+		in->flags &= (u8)~(INSN_REP | INSN_REPNE);
+	return d->hs ? d : &none;
+}
+
+/* CR0.EM/TS and CR4.OSFXSR, as the mode key held them at decode time:
+ * SSE is #UD under EM or without OSFXSR, MMX #UD under EM, and all of them
+ * (x87 under EM too) #NM under TS. */
+static unsigned fpu_gate(struct insn *in, unsigned fl, u32 k)
+{
+	if (((fl & X_SSE) && ((k & MK_EM) || !(k & MK_OSFXSR))) || ((fl & X_MMX) && (k & MK_EM)))
+		return decode_fail(in, in->len, EX_UD);
+	if (k & (MK_EM | MK_TS)) {
+		in->fn = op_nm_fn();
+		in->flags |= INSN_END;
+	}
 	return in->len;
 }
 
@@ -248,6 +384,7 @@ unsigned decode_insn(struct insn *in, const u8 *bytes, unsigned avail, u32 eip, 
 	*in = (struct insn){ .eip = eip, .base = R_NONE, .index = R_NONE, .seg = S_DS, .exit = EXIT_NOLINK };
 	/* 0x66 and 0x67 select the size that is not the default */
 	decode_prefixes(in, &s, &seg_ovr);
+	bool p66 = in->flags & INSN_O16;
 	bool o16 = ((in->flags & INSN_O16) != 0) == code32;
 	bool a16 = ((in->flags & INSN_A16) != 0) == code32;
 	in->flags &= (u8)~(INSN_O16 | INSN_A16);
@@ -258,13 +395,23 @@ unsigned decode_insn(struct insn *in, const u8 *bytes, unsigned avail, u32 eip, 
 		map = 1;
 		op = take(&s, 1);
 	}
-	const struct opdesc *d = &tab_op[map * 256 + op];
 	unsigned modrm = 0;
-	bool has_modrm = d->hs ? form_has_modrm(d->form) : true;
-	if (has_modrm)
+	const struct opdesc *d;
+	if (map == 0 && op >= 0xd8 && op <= 0xdf) {
 		modrm = take(&s, 1);
-	if (!d->hs)
-		d = &tab_grp[(map * 256 + op) * 8 + ((modrm >> 3) & 7)];
+		d = modrm >= 0xc0 ? &tab_x87r[(op & 7) * 64 + (modrm & 63)]
+				  : &tab_x87m[(op & 7) * 8 + ((modrm >> 3) & 7)];
+	} else if (map == 1 && simd_op(op)) {
+		modrm = take(&s, 1);
+		d = simd_select(in, op, p66, modrm);
+	} else {
+		d = &tab_op[map * 256 + op];
+		bool has_modrm = d->hs ? form_has_modrm(d->form) : true;
+		if (has_modrm)
+			modrm = take(&s, 1);
+		if (!d->hs)
+			d = &tab_grp[(map * 256 + op) * 8 + ((modrm >> 3) & 7)];
+	}
 	if (s.short_) /* more bytes are needed: past 15 there is no such instruction */
 		return avail >= INSN_MAX_LEN ? decode_fail(in, INSN_MAX_LEN, EX_GP) : 0;
 	if (s.pos > INSN_MAX_LEN) /* over 15 bytes is #GP, whatever the opcode */
@@ -306,6 +453,8 @@ unsigned decode_insn(struct insn *in, const u8 *bytes, unsigned avail, u32 eip, 
 	in->fn = d->hs->h[variant][sz];
 	if (!in->fn)
 		return decode_fail(in, s.pos, EX_UD);
+	if (d->flags & (X_X87 | X_MMX | X_SSE | X_FXSR))
+		return fpu_gate(in, d->flags, mode_key);
 	return in->len;
 }
 
@@ -319,5 +468,12 @@ const char *decode_name(const struct insn *in)
 		for (unsigned v = 0; tab_grp[i].hs && v < 6; v++)
 			if (tab_grp[i].hs->h[v / 3][v % 3] == in->fn)
 				return tab_grp[i].name;
+	const struct opdesc *tabs[] = { tab_x87m, tab_x87r, tab_simd, tab_simd_grp };
+	const unsigned ns[] = { 64, 512, 4 * 256, 4 * 4 * 8 };
+	for (unsigned t = 0; t < 4; t++)
+		for (unsigned i = 0; i < ns[t]; i++)
+			for (unsigned v = 0; tabs[t][i].hs && v < 6; v++)
+				if (tabs[t][i].hs->h[v / 3][v % 3] == in->fn)
+					return tabs[t][i].name;
 	return "?";
 }

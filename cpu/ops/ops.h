@@ -34,6 +34,7 @@ static inline const struct insn *op_exit(struct cpu *c, u32 eip, unsigned slot)
 /* handlers the decoder uses for invalid encodings */
 insn_fn op_ud_fn(void);
 insn_fn op_gp_fn(void);
+insn_fn op_nm_fn(void);
 
 /* ---- sizes ---- */
 static inline u32 sz_mask(unsigned S) { return S == 1 ? 0xffu : S == 2 ? 0xffffu : 0xffffffffu; }
@@ -253,5 +254,54 @@ void io_out(struct cpu *c, u16 port, u32 v, unsigned S);
 /* reg variants r8 r16 r32, mem variants m8 m16 m32 */
 #define HSET_RM(name, r8, r16, r32, m8, m16, m32) \
 	const struct hset hs_##name = { { { r8, r16, r32 }, { m8, m16, m32 } } }
+
+/* SIMD rows: one handler for the register form, one for memory (NULL: #UD) */
+#define HSET_XM(name, reg, mem) HSET_RM(name, reg, reg, reg, mem, mem, mem)
+
+/* ---- 128-bit memory operands: both halves checked before any store ---- */
+static inline void mem_rd128(struct cpu *c, u32 lin, union xmm *v)
+{
+	v->q[0] = mem_rd64(c, lin);
+	v->q[1] = mem_rd64(c, lin + 8);
+}
+
+static inline void mem_wr128(struct cpu *c, u32 lin, const union xmm *v)
+{
+	if (unlikely(((lin + 15) ^ lin) & PAGE_MASK))
+		mem_check_write(c, lin, 16);
+	mem_wr64(c, lin, v->q[0]);
+	mem_wr64(c, lin + 8, v->q[1]);
+}
+
+/* MOVAPS and friends: #GP(0) unless 16-byte aligned */
+static inline void sse_align16(struct cpu *c, u32 lin)
+{
+	if (unlikely(lin & 15))
+		cpu_fault(c, EX_GP, 0);
+}
+
+/* ---- MMX registers (SDM Vol. 1, 9.5): MMi is R(i)'s significand. Every
+ * MMX instruction sets TOP to 0 and marks all registers full; a write also
+ * sets the register's sign/exponent to all ones. ---- */
+static inline void mmx_enter(struct cpu *c)
+{
+	c->fpu.top = 0;
+	c->fpu.full = 0xff;
+}
+static inline u64 mmx_get(const struct cpu *c, unsigned i) { return c->fpu.st[i & 7].sig; }
+static inline void mmx_set(struct cpu *c, unsigned i, u64 v)
+{
+	c->fpu.st[i & 7].sig = v;
+	c->fpu.st[i & 7].se = 0xffff;
+}
+
+/* A pending unmasked x87 exception (SW.ES) is reported by the next waiting
+ * x87 instruction, FWAIT, or MMX instruction (x87.c). */
+void fpu_signal_mf(struct cpu *c);
+static inline void fpu_check_mf(struct cpu *c)
+{
+	if (unlikely(c->fpu.sw & 0x80))
+		fpu_signal_mf(c);
+}
 
 #endif

@@ -17,6 +17,9 @@ HANDLER(h_ud) { (void)in; cpu_fault_noerr(c, EX_UD); }
 HANDLER(h_gp) { (void)in; cpu_fault(c, EX_GP, 0); }
 insn_fn op_ud_fn(void) { return h_ud; }
 insn_fn op_gp_fn(void) { return h_gp; }
+/* x87/MMX/SSE instructions decoded while CR0.TS or EM make them trap */
+HANDLER(h_nm) { (void)in; cpu_fault_noerr(c, EX_NM); }
+insn_fn op_nm_fn(void) { return h_nm; }
 HSET_ONE(ud, h_ud);
 
 /* ---- flags ---- */
@@ -303,7 +306,13 @@ HANDLER(h_lmsw)
 }
 HSET_ONE(lmsw, h_lmsw);
 
-HANDLER(h_clts) { need_cpl0(c); c->cr0 &= ~8u; NEXT; }
+HANDLER(h_clts)
+{
+	need_cpl0(c);
+	c->cr0 &= ~8u;
+	cpu_update_mode(c); /* MK_TS: the block ends here (X_END) */
+	NEXT;
+}
 HSET_ONE(clts, h_clts);
 
 HANDLER(h_invlpg)
@@ -394,19 +403,20 @@ HANDLER(h_x87)
 	bool mem = in->flags & INSN_MEM;
 	unsigned group = in->op; /* (opcode & 7) << 3 | ModRM.reg */
 	if (!mem && (group >> 3) == 3 && in->s == 0xe3) {         /* FNINIT */
-		c->fpu_cw = 0x37f;
-		c->fpu_sw = 0;
-		c->fpu_tw = 0xffff;
+		c->fpu.cw = 0x37f;
+		c->fpu.sw = 0;
+		c->fpu.top = 0;
+		c->fpu.full = 0;
 	} else if (!mem && (group >> 3) == 3 && in->s == 0xe2) {  /* FNCLEX */
-		c->fpu_sw &= 0x7f00;
+		c->fpu.sw &= 0x7f00;
 	} else if (!mem && (group >> 3) == 7 && in->s == 0xe0) {  /* FNSTSW AX */
-		c->r[R_EAX].w = c->fpu_sw;
+		c->r[R_EAX].w = c->fpu.sw;
 	} else if (mem && group == ((1 << 3) | 7)) {             /* FNSTCW m16 */
-		mem_wr16(c, lin_of(c, in, 2, true), c->fpu_cw);
+		mem_wr16(c, lin_of(c, in, 2, true), c->fpu.cw);
 	} else if (mem && group == ((1 << 3) | 5)) {             /* FLDCW m16 */
-		c->fpu_cw = mem_rd16(c, lin_of(c, in, 2, false));
+		c->fpu.cw = mem_rd16(c, lin_of(c, in, 2, false));
 	} else if (mem && group == ((5 << 3) | 7)) {             /* FNSTSW m16 */
-		mem_wr16(c, lin_of(c, in, 2, true), c->fpu_sw);
+		mem_wr16(c, lin_of(c, in, 2, true), c->fpu.sw);
 	} else {
 		XLOG(&c->m->log, LOG_UNIMP, "x87 opcode %02x /%u (modrm %02x) at 0x%08x not implemented: #UD\n",
 		     0xd8 | (group >> 3), group & 7, in->s, in->eip);
@@ -415,3 +425,11 @@ HANDLER(h_x87)
 	NEXT;
 }
 HSET_ONE(x87, h_x87);
+
+/* #MF when CR0.NE; with NE clear the PC reports FERR# as IRQ13, which needs
+ * the PIC (a later issue), so the exception stays pending until then. */
+void fpu_signal_mf(struct cpu *c)
+{
+	if (c->cr0 & 0x20)
+		cpu_fault_noerr(c, EX_MF);
+}

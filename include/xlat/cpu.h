@@ -4,6 +4,7 @@
 
 #include <setjmp.h>
 #include "xlat/types.h"
+#include "xlat/fp.h"
 
 struct machine;
 struct block;
@@ -32,7 +33,8 @@ enum { S_ES, S_CS, S_SS, S_DS, S_FS, S_GS, S_NSEG };
 
 /* exception vectors */
 enum { EX_DE = 0, EX_DB = 1, EX_BP = 3, EX_OF = 4, EX_BR = 5, EX_UD = 6, EX_NM = 7,
-       EX_DF = 8, EX_TS = 10, EX_NP = 11, EX_SS = 12, EX_GP = 13, EX_PF = 14, EX_AC = 17 };
+       EX_DF = 8, EX_TS = 10, EX_NP = 11, EX_SS = 12, EX_GP = 13, EX_PF = 14, EX_MF = 16,
+       EX_AC = 17, EX_XM = 19 };
 
 /* mode_key bits: everything decoding depends on (DESIGN 3) */
 #define MK_CODE32 0x01u  /* CS.D */
@@ -41,6 +43,9 @@ enum { EX_DE = 0, EX_DB = 1, EX_BP = 3, EX_OF = 4, EX_BR = 5, EX_UD = 6, EX_NM =
 #define MK_VM86 0x10u
 #define MK_PG 0x20u
 #define MK_A20 0x40u     /* A20 gate open */
+#define MK_EM 0x80u      /* CR0.EM: x87 #NM, MMX/SSE #UD */
+#define MK_TS 0x100u     /* CR0.TS: x87/MMX/SSE #NM (lazy FPU switching) */
+#define MK_OSFXSR 0x200u /* CR4.OSFXSR: SSE allowed */
 
 union gpr {
 	u64 q;
@@ -119,6 +124,29 @@ struct ras_entry {
 	struct block *caller; /* block that made the call */
 };
 
+/* One XMM register, viewed at every element width (little-endian host). */
+union xmm {
+	u8 b[16];
+	u16 w[8];
+	u32 d[4];
+	u64 q[2];
+};
+
+/* x87/MMX/SSE state (DESIGN 3: one struct, FXSAVE-shaped). The x87 stack is
+ * kept by physical register; MMX register i is the significand of R(i). */
+struct fpu {
+	f80 st[8];       /* R0-R7: ST(i) is st[(top + i) & 7] */
+	u16 cw;          /* control word */
+	u16 sw;          /* status word; its TOP field (bits 11-13) lives in top */
+	u8 top;          /* TOP, 0-7 */
+	u8 full;         /* bit i set: R(i) is not empty (FXSAVE's abridged tag) */
+	u16 fop;         /* last non-control opcode, 11 bits */
+	u32 fip, fdp;    /* last non-control instruction and data offsets */
+	u16 fcs, fds;    /* and their selectors */
+	u32 mxcsr;       /* SSE control/status */
+	union xmm xmm[8];
+};
+
 struct cpu {
 	union gpr r[17];  /* GPRs; r[16] stays 0 for absent base/index */
 	u32 eip;          /* EIP between blocks and after faults */
@@ -162,7 +190,7 @@ struct cpu {
 		u64 walks, bank_hits, bank_misses, pt_writes;
 	} stats;
 
-	u16 fpu_cw, fpu_sw, fpu_tw; /* minimal x87 state (FNINIT) until issue D */
+	struct fpu fpu;   /* x87, MMX and SSE state */
 	u64 tsc_offset;   /* TSC = icount + tsc_offset */
 
 	struct machine *m;
@@ -223,6 +251,7 @@ void cpu_init(struct cpu *c, struct machine *m);
 void cpu_reset_flat32(struct cpu *c, u32 eip);
 void cpu_reset_real(struct cpu *c);
 void cpu_update_mode(struct cpu *c);
+void cpu_fpu_init(struct cpu *c, bool power_on);
 u64 cpu_icount(const struct cpu *c);
 void seg_load_flat(struct seg *s, u16 sel, bool code);
 void seg_load_pm(struct cpu *c, unsigned sreg, u16 sel);

@@ -117,6 +117,32 @@ MEM_FAST_WRITE(8)
 MEM_FAST_WRITE(16)
 MEM_FAST_WRITE(32)
 
+/* 64-bit accesses (MMX, SSE, x87 m64): one fast-path compare; the slow
+ * path checks the whole operand is writable before storing any of it. */
+static inline u64 mem_rd64(struct cpu *c, u32 lin)
+{
+	struct tlb_entry *e = tlb_entry_of(c, lin);
+	if (likely(e->tag_r == ((lin + 7) & PAGE_MASK))) {
+		u64 v;
+		memcpy(&v, (const void *)(e->addend + lin), 8);
+		return v;
+	}
+	u64 lo = mem_read_slow(c, lin, 4);
+	return lo | (u64)mem_read_slow(c, lin + 4, 4) << 32;
+}
+
+static inline void mem_wr64(struct cpu *c, u32 lin, u64 v)
+{
+	struct tlb_entry *e = tlb_entry_of(c, lin);
+	if (likely(e->tag_w == ((lin + 7) & PAGE_MASK))) {
+		memcpy((void *)(e->addend + lin), &v, 8);
+		return;
+	}
+	mem_check_write(c, lin, 8);
+	mem_write_slow(c, lin, (u32)v, 4);
+	mem_write_slow(c, lin + 4, (u32)(v >> 32), 4);
+}
+
 /* Host pointer for a read-modify-write, or NULL for the slow path. */
 static inline u8 *mem_rmw_ptr(struct cpu *c, u32 lin, unsigned size)
 {
