@@ -1,8 +1,9 @@
 #!/bin/sh
-# micro.sh - issue C's microbenchmarks: nanoseconds per event under each
-# emulator, from the wall time of a run with N events minus a run with none.
+# micro.sh - issue C's and D's microbenchmarks: nanoseconds per event under
+# each emulator, from the wall time of a run with N events minus a run with
+# none.
 #
-#   tests/bench/micro.sh BUILDDIR N EMULATOR...
+#   [MICRO_BENCHES="cr3 fadd"] tests/bench/micro.sh BUILDDIR N EMULATOR...
 #
 # e.g. tests/bench/micro.sh build/bench-micro 1000000 build/xlat qemu-system-i386
 # Each EMULATOR is a command (split on spaces); QEMU gets its usual options.
@@ -38,7 +39,7 @@ status=0
 printf '%-10s' event
 for e in "$@"; do printf ' %16s' "${e##*/} ns/event"; done
 echo
-for bench in cr3 codestore smc; do
+for bench in ${MICRO_BENCHES:-cr3 codestore smc fadd addpd}; do
     build_one $bench "$n" && build_one $bench 0 || { echo "build of $bench failed"; exit 1; }
     printf '%-10s' $bench
     for e in "$@"; do
