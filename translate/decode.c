@@ -402,8 +402,15 @@ unsigned decode_insn(struct insn *in, const u8 *bytes, unsigned avail, u32 eip, 
 		d = modrm >= 0xc0 ? &tab_x87r[(op & 7) * 64 + (modrm & 63)]
 				  : &tab_x87m[(op & 7) * 8 + ((modrm >> 3) & 7)];
 	} else if (map == 1 && simd_op(op)) {
+		unsigned at = s.pos;
+		bool was_short = s.short_;
 		modrm = take(&s, 1);
 		d = simd_select(in, op, p66, modrm);
+		if (d->hs && !form_has_modrm(d->form)) { /* EMMS: no ModRM byte */
+			s.pos = at;
+			s.short_ = was_short;
+			modrm = 0;
+		}
 	} else {
 		d = &tab_op[map * 256 + op];
 		bool has_modrm = d->hs ? form_has_modrm(d->form) : true;
