@@ -1,0 +1,81 @@
+/* sse.h - what sse.c and sse_cvt.c share: MXCSR as an fp_env, the two-step
+ * exception report of SIMD floating point, and the XMM operand fetches.
+ * Included only by those two files. */
+#ifndef XLAT_CPU_OPS_SSE_H
+#define XLAT_CPU_OPS_SSE_H
+
+#include "cpu/ops/ops.h"
+
+#define MXCSR_DAZ 0x40u
+#define MXCSR_FTZ 0x8000u
+#define MXCSR_VALID 0xffffu /* what LDMXCSR accepts (FXSAVE's MXCSR_MASK) */
+#define CR4_OSXMMEXCPT 0x400u
+#define FPX_PRE (FPX_IE | FPX_DE | FPX_ZE)
+
+static inline struct fp_env sse_env(const struct cpu *c)
+{
+	u32 m = c->fpu.mxcsr;
+	return (struct fp_env){ .rc = (u8)((m >> 13) & 3), .pc = 64, .masks = (u8)((m >> 7) & FPX_ALL),
+				.daz = (m & MXCSR_DAZ) != 0, .ftz = (m & MXCSR_FTZ) != 0 };
+}
+
+/* An unmasked SIMD exception is #XM, or #UD when the OS did not say it
+ * handles #XM (SDM Vol. 1, 11.5.3.2). */
+_Noreturn void sse_raise(struct cpu *c);
+
+/* Report what the elements of one instruction raised (e->flags, the OR of
+ * all of them). SDM Vol. 1, 11.5.3: pre-computation exceptions (IE DE ZE)
+ * are looked at first; if one is unmasked, only they are flagged and the
+ * post-computation ones (OE UE PE) are never reached. The caller stores
+ * its results only when this returns. */
+static inline void sse_finish(struct cpu *c, const struct fp_env *e)
+{
+	unsigned f = e->flags & FPX_ALL;
+	if (likely(!(f & ~e->masks))) {
+		c->fpu.mxcsr |= f;
+		return;
+	}
+	if (f & FPX_PRE & ~e->masks)
+		f &= FPX_PRE;
+	c->fpu.mxcsr |= f;
+	sse_raise(c);
+}
+
+static inline union xmm *xreg(struct cpu *c, unsigned i) { return &c->fpu.xmm[i & 7]; }
+
+/* Linear address of the memory operand of n bytes; align: the 16-byte
+ * operands of packed instructions, #GP(0) unless aligned. */
+static inline u32 sse_lin(struct cpu *c, const struct insn *in, unsigned n, bool write, bool align)
+{
+	u32 lin = lin_of(c, in, n, write);
+	if (align)
+		sse_align16(c, lin);
+	return lin;
+}
+
+/* The W operand (ModRM.rm register, or memory when M). */
+static inline void ld_W128(struct cpu *c, const struct insn *in, bool M, bool align, union xmm *v)
+{
+	if (M)
+		mem_rd128(c, sse_lin(c, in, 16, false, align), v);
+	else
+		*v = *xreg(c, in->s);
+}
+
+static inline u64 ld_W64(struct cpu *c, const struct insn *in, bool M)
+{
+	return M ? mem_rd64(c, sse_lin(c, in, 8, false, false)) : xreg(c, in->s)->q[0];
+}
+
+static inline u32 ld_W32(struct cpu *c, const struct insn *in, bool M)
+{
+	return M ? mem_rd32(c, sse_lin(c, in, 4, false, false)) : xreg(c, in->s)->d[0];
+}
+
+/* Reg and mem handlers from BODY(c, in, M) with M constant. */
+#define GEN_XM(name, BODY)                                     \
+	HANDLER(h_##name##_r) { BODY(c, in, false); NEXT; }    \
+	HANDLER(h_##name##_m) { BODY(c, in, true); NEXT; }     \
+	HSET_XM(name, h_##name##_r, h_##name##_m)
+
+#endif
