@@ -12,10 +12,6 @@
  * encoding must be 16-byte aligned (#GP(0)), a 64-bit one need not be. */
 #include "cpu/ops/ops.h"
 
-typedef void binop_fn(union xmm *r, const union xmm *a, const union xmm *b, unsigned n);
-typedef void shift_fn(union xmm *r, const union xmm *a, u64 cnt, unsigned n);
-typedef void shuf_fn(union xmm *r, const union xmm *s, u32 imm, unsigned n);
-
 static inline s32 i8v(u64 x) { return (s32)sext8((u32)x); }
 static inline s32 i16v(u64 x) { return (s32)sext16((u32)x); }
 static inline s64 i32v(u64 x) { return (s64)(s32)(u32)x; }
@@ -249,30 +245,33 @@ static inline void xmm_src(struct cpu *c, const struct insn *in, bool M, union x
 	}
 }
 
-static inline void mm_binop(struct cpu *c, const struct insn *in, bool M, binop_fn *fn)
-{
-	union xmm a = { 0 }, b = { 0 }, r;
-	b.q[0] = mm_src(c, in, M);
-	a.q[0] = mmx_get(c, in->d);
-	fn(&r, &a, &b, 8);
-	mmx_set(c, in->d, r.q[0]);
-}
+/* Handler bodies are macros, not functions taking fn: the compiler would
+ * not always inline through the pointer, and each handler should be one
+ * straight run of code. */
+#define MM_BINOP(M, fn)                                  \
+	do {                                             \
+		union xmm a_ = { 0 }, b_ = { 0 }, r_;    \
+		b_.q[0] = mm_src(c, in, M);              \
+		a_.q[0] = mmx_get(c, in->d);             \
+		fn(&r_, &a_, &b_, 8);                    \
+		mmx_set(c, in->d, r_.q[0]);              \
+	} while (0)
 
-static inline void xmm_binop(struct cpu *c, const struct insn *in, bool M, binop_fn *fn)
-{
-	union xmm b, r;
-	xmm_src(c, in, M, &b);
-	fn(&r, &c->fpu.xmm[in->d], &b, 16);
-	c->fpu.xmm[in->d] = r;
-}
+#define XMM_BINOP(M, fn)                                 \
+	do {                                             \
+		union xmm b_, r_;                        \
+		xmm_src(c, in, M, &b_);                  \
+		fn(&r_, &c->fpu.xmm[in->d], &b_, 16);    \
+		c->fpu.xmm[in->d] = r_;                  \
+	} while (0)
 
 #define GEN_MM(name, fn)                                                  \
-	HANDLER(h_##name##_mr) { mm_binop(c, in, false, fn); NEXT; }      \
-	HANDLER(h_##name##_mm) { mm_binop(c, in, true, fn); NEXT; }       \
+	HANDLER(h_##name##_mr) { MM_BINOP(false, fn); NEXT; }             \
+	HANDLER(h_##name##_mm) { MM_BINOP(true, fn); NEXT; }              \
 	HSET_XM(name, h_##name##_mr, h_##name##_mm);
 #define GEN_X(name, fn)                                                   \
-	HANDLER(h_##name##_xr) { xmm_binop(c, in, false, fn); NEXT; }     \
-	HANDLER(h_##name##_xm) { xmm_binop(c, in, true, fn); NEXT; }      \
+	HANDLER(h_##name##_xr) { XMM_BINOP(false, fn); NEXT; }            \
+	HANDLER(h_##name##_xm) { XMM_BINOP(true, fn); NEXT; }             \
 	HSET_XM(name##_x, h_##name##_xr, h_##name##_xm);
 /* both register files */
 #define GEN_BOTH(name) GEN_MM(name, op_##name) GEN_X(name, op_##name)
@@ -304,28 +303,28 @@ SHIFT_BY_REG(psrlw) SHIFT_BY_REG(psrld) SHIFT_BY_REG(psrlq)
 SHIFT_BY_REG(psraw) SHIFT_BY_REG(psrad)
 
 /* ---- shifts by imm8 (groups 0F 71/72/73: register d = ModRM.rm) ---- */
-static inline void mm_shift_imm(struct cpu *c, const struct insn *in, shift_fn *fn)
-{
-	union xmm a = { 0 }, r;
-	fpu_check_mf(c);
-	mmx_enter(c);
-	a.q[0] = mmx_get(c, in->d);
-	fn(&r, &a, in->imm & 0xff, 8);
-	mmx_set(c, in->d, r.q[0]);
-}
+#define MM_SHIFT_IMM(fn)                                 \
+	do {                                             \
+		union xmm a_ = { 0 }, r_;                \
+		fpu_check_mf(c);                         \
+		mmx_enter(c);                            \
+		a_.q[0] = mmx_get(c, in->d);             \
+		fn(&r_, &a_, in->imm & 0xff, 8);         \
+		mmx_set(c, in->d, r_.q[0]);              \
+	} while (0)
 
-static inline void xmm_shift_imm(struct cpu *c, const struct insn *in, shift_fn *fn)
-{
-	union xmm r;
-	fn(&r, &c->fpu.xmm[in->d], in->imm & 0xff, 16);
-	c->fpu.xmm[in->d] = r;
-}
+#define XMM_SHIFT_IMM(fn)                                \
+	do {                                             \
+		union xmm r_;                            \
+		fn(&r_, &c->fpu.xmm[in->d], in->imm & 0xff, 16); \
+		c->fpu.xmm[in->d] = r_;                  \
+	} while (0)
 
 #define GEN_SHIFT_IMM_X(name)                                                     \
-	HANDLER(h_##name##_xi) { xmm_shift_imm(c, in, sh_##name); NEXT; }         \
+	HANDLER(h_##name##_xi) { XMM_SHIFT_IMM(sh_##name); NEXT; }                  \
 	HSET_XM(name##_xi, h_##name##_xi, NULL);
 #define GEN_SHIFT_IMM(name)                                                       \
-	HANDLER(h_##name##_i) { mm_shift_imm(c, in, sh_##name); NEXT; }           \
+	HANDLER(h_##name##_i) { MM_SHIFT_IMM(sh_##name); NEXT; }                    \
 	HSET_XM(name##_i, h_##name##_i, NULL);                                    \
 	GEN_SHIFT_IMM_X(name)
 GEN_SHIFT_IMM(psllw) GEN_SHIFT_IMM(pslld) GEN_SHIFT_IMM(psllq)
@@ -334,26 +333,26 @@ GEN_SHIFT_IMM(psraw) GEN_SHIFT_IMM(psrad)
 GEN_SHIFT_IMM_X(psrldq) GEN_SHIFT_IMM_X(pslldq)
 
 /* ---- shuffles: d = shuffle(s, imm8); the destination is not read ---- */
-static inline void mm_shuf(struct cpu *c, const struct insn *in, bool M, shuf_fn *fn)
-{
-	union xmm s = { 0 }, r;
-	s.q[0] = mm_src(c, in, M);
-	fn(&r, &s, in->imm & 0xff, 8);
-	mmx_set(c, in->d, r.q[0]);
-}
+#define MM_SHUF(M, fn)                                   \
+	do {                                             \
+		union xmm s_ = { 0 }, r_;                \
+		s_.q[0] = mm_src(c, in, M);              \
+		fn(&r_, &s_, in->imm & 0xff, 8);         \
+		mmx_set(c, in->d, r_.q[0]);              \
+	} while (0)
 
-static inline void xmm_shuf(struct cpu *c, const struct insn *in, bool M, shuf_fn *fn)
-{
-	union xmm s;
-	xmm_src(c, in, M, &s);
-	fn(&c->fpu.xmm[in->d], &s, in->imm & 0xff, 16);
-}
+#define XMM_SHUF(M, fn)                                  \
+	do {                                             \
+		union xmm s_;                            \
+		xmm_src(c, in, M, &s_);                  \
+		fn(&c->fpu.xmm[in->d], &s_, in->imm & 0xff, 16); \
+	} while (0)
 
-HANDLER(h_pshufw_r) { mm_shuf(c, in, false, sf_pshufw); NEXT; }
-HANDLER(h_pshufw_m) { mm_shuf(c, in, true, sf_pshufw); NEXT; }
+HANDLER(h_pshufw_r) { MM_SHUF(false, sf_pshufw); NEXT; }
+HANDLER(h_pshufw_m) { MM_SHUF(true, sf_pshufw); NEXT; }
 HSET_XM(pshufw, h_pshufw_r, h_pshufw_m);
 #define GEN_SHUF_X(name)                                                          \
-	HANDLER(h_##name##_r) { xmm_shuf(c, in, false, sf_##name); NEXT; }        \
-	HANDLER(h_##name##_m) { xmm_shuf(c, in, true, sf_##name); NEXT; }         \
+	HANDLER(h_##name##_r) { XMM_SHUF(false, sf_##name); NEXT; }        \
+	HANDLER(h_##name##_m) { XMM_SHUF(true, sf_##name); NEXT; }         \
 	HSET_XM(name, h_##name##_r, h_##name##_m);
 GEN_SHUF_X(pshufd) GEN_SHUF_X(pshufhw) GEN_SHUF_X(pshuflw)
