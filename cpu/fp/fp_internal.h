@@ -163,4 +163,59 @@ f80 fp80_invalid(struct fp_env *e);
  * twice. */
 f80 fp80_nan_result(struct fp_env *e, f80 a, f80 b);
 
+/* ---- exact significand cores shared by f80.c and sf.c (in f80.c) ----
+ * Inputs are normalized u64 significands (bit 63 set) read as sig / 2^63.
+ * Outputs use f80_round_pack's hi:lo convention (bit 127 has weight 2^0);
+ * when only hi is exact, lo stands for the rest: 0 none, 1 less than half
+ * an ulp of hi, 1 << 63 exactly half, (1 << 63) + 1 more than half. */
+
+/* Rounding outcome bits */
+#define FP_INEXACT 1u
+#define FP_ROUNDED_UP 2u
+
+/* Rounds hi:lo to its top prec bits (1..64) in rc, as a 64-bit field with
+ * the discarded bits cleared. The result wraps to 0 when rounding carries
+ * out of bit 63. *how gets FP_INEXACT / FP_ROUNDED_UP. */
+static inline u64 fp_round_field(unsigned rc, bool sign, u64 hi, u64 lo, unsigned prec,
+				 unsigned *how)
+{
+	u64 lsb = 1ull << (64 - prec), kept = hi & ~(lsb - 1), rest = hi & (lsb - 1);
+	bool up;
+	if (!(rest | lo)) {
+		*how = 0;
+		return kept;
+	}
+	switch (rc) {
+	case FPR_NEAR:
+		if (prec == 64)
+			up = (lo >> 63) && ((lo << 1) || (kept & 1));
+		else
+			up = rest > lsb / 2 || (rest == lsb / 2 && (lo || (kept & lsb)));
+		break;
+	case FPR_DOWN: up = sign; break;
+	case FPR_UP: up = !sign; break;
+	default: up = false; break;
+	}
+	*how = FP_INEXACT | (up ? FP_ROUNDED_UP : 0);
+	return up ? kept + lsb : kept;
+}
+
+/* The exact sum of two nonzero finite values (-1)^s * m * 2^(e - 16383):
+ * false when it is exactly zero, else *sign, *exp, *sig (not normalized;
+ * f80_round_pack normalizes). */
+bool fp_add_sig(bool sa, s32 ea, u64 ma, bool sb, s32 eb, u64 mb,
+		bool *sign, s32 *exp, u128 *sig);
+/* ma / mb: *hi normalized, *lo as above; returns the exponent adjustment
+ * (value = hi:lo * 2^adj in round_pack's convention): 0 or -1. */
+int fp_div_sig(u64 ma, u64 mb, u64 *hi, u64 *lo);
+/* sqrt(m / 2^63 * 2^odd), odd 0 or 1: normalized *hi, *lo as above. */
+void fp_sqrt_sig(u64 m, unsigned odd, u64 *hi, u64 *lo);
+
+/* f80_round_pack's counterpart for binary32 (frac_bits 23) and binary64
+ * (52), in sf.c: exp is biased for that format, the result is its bits.
+ * sse selects the SSE rules (FTZ) over the x87 store's. */
+u64 fp_pack_narrow(struct fp_env *e, bool sign, s32 exp, u64 hi, u64 lo, unsigned frac_bits,
+		   bool sse);
+
+
 #endif

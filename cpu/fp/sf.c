@@ -1,0 +1,385 @@
+/* sf.c - binary32/binary64 arithmetic with SSE rules, integers only.
+ *
+ * Where SSE differs from IEEE 754 and from the x87 (SDM Vol. 1 11.5 and
+ * table 4-7): a NaN result is the first source operand if it is a NaN,
+ * else the second, quieted; invalid operations give the negative default
+ * QNaN; DAZ reads denormal operands as signed zeros before anything else
+ * (so they raise no DE); FTZ turns a tiny result into a signed zero,
+ * raising UE and PE, but only while UE is masked; tininess is detected
+ * after rounding. MIN/MAX return the second operand whenever either is a
+ * NaN or both are zeros.
+ *
+ * Values are unpacked with their format's own bias into struct fp_unpacked
+ * and go through the significand cores of f80.c, then fp_pack_narrow.
+ */
+#include "cpu/fp/fp_internal.h"
+
+#define UNMASKED(e, x) (!((e)->masks & (x)))
+
+struct sf_fmt {
+	unsigned fb;   /* fraction bits: 23 or 52 */
+	unsigned emax; /* all-ones exponent */
+	unsigned bits; /* 32 or 64 */
+	int bias;
+	u64 default_nan;
+};
+
+static const struct sf_fmt F32 = { 23, 0xff, 32, 127, F32_DEFAULT_NAN };
+static const struct sf_fmt F64 = { 52, 0x7ff, 64, 1023, F64_DEFAULT_NAN };
+
+static inline bool sf_sign(u64 a, const struct sf_fmt *f) { return a >> (f->bits - 1) & 1; }
+static inline unsigned sf_exp(u64 a, const struct sf_fmt *f) { return (unsigned)(a >> f->fb) & f->emax; }
+static inline u64 sf_frac(u64 a, const struct sf_fmt *f) { return a & ((1ull << f->fb) - 1); }
+static inline u64 sf_zero(bool sign, const struct sf_fmt *f) { return (u64)sign << (f->bits - 1); }
+static inline u64 sf_inf(bool sign, const struct sf_fmt *f)
+{
+	return sf_zero(sign, f) | (u64)f->emax << f->fb;
+}
+static inline bool sf_is_zero(u64 a, const struct sf_fmt *f) { return !(a << (65 - f->bits)); }
+static inline bool sf_is_inf(u64 a, const struct sf_fmt *f)
+{
+	return sf_exp(a, f) == f->emax && !sf_frac(a, f);
+}
+static inline bool sf_is_nan(u64 a, const struct sf_fmt *f)
+{
+	return sf_exp(a, f) == f->emax && sf_frac(a, f);
+}
+static inline bool sf_is_snan(u64 a, const struct sf_fmt *f)
+{
+	return sf_is_nan(a, f) && !(a >> (f->fb - 1) & 1);
+}
+static inline bool sf_is_denormal(u64 a, const struct sf_fmt *f)
+{
+	return sf_exp(a, f) == 0 && sf_frac(a, f);
+}
+static inline u64 sf_quiet(u64 a, const struct sf_fmt *f) { return a | 1ull << (f->fb - 1); }
+
+/* finite nonzero a: value = sig / 2^63 * 2^(exp - bias) */
+static inline struct fp_unpacked sf_unpack(u64 a, const struct sf_fmt *f)
+{
+	unsigned x = sf_exp(a, f);
+	u64 fr = sf_frac(a, f);
+	if (x)
+		return (struct fp_unpacked){ (fr | 1ull << f->fb) << (63 - f->fb), (s32)x, sf_sign(a, f) };
+	unsigned z = fp_clz64(fr);
+	return (struct fp_unpacked){ fr << z, (s32)(1 - f->fb + 63 - z), sf_sign(a, f) };
+}
+
+static inline u64 sf_daz(struct fp_env *e, u64 a, const struct sf_fmt *f)
+{
+	return e->daz && sf_is_denormal(a, f) ? sf_zero(sf_sign(a, f), f) : a;
+}
+
+static u64 sf_invalid(struct fp_env *e, const struct sf_fmt *f)
+{
+	e->flags |= FPX_IE;
+	return f->default_nan;
+}
+
+/* ---- the rounding step ---- */
+
+static u64 pack_overflow(struct fp_env *e, bool sign, unsigned how, bool sse,
+			 const struct sf_fmt *f)
+{
+	if (UNMASKED(e, FPX_OE)) { /* no result is delivered: the flags matter */
+		e->flags |= FPX_OE | (sse && (how & FP_INEXACT) ? FPX_PE : 0);
+		e->c1 = false;
+		return sf_inf(sign, f);
+	}
+	e->flags |= FPX_OE | FPX_PE;
+	bool to_inf = e->rc == FPR_NEAR || e->rc == (sign ? FPR_DOWN : FPR_UP);
+	e->c1 = to_inf;
+	return to_inf ? sf_inf(sign, f) : sf_inf(sign, f) - 1;
+}
+
+static u64 pack_tiny(struct fp_env *e, bool sign, s32 exp, u64 sig, unsigned how, bool sse,
+		     const struct sf_fmt *f)
+{
+	if (UNMASKED(e, FPX_UE)) { /* no result is delivered */
+		e->flags |= FPX_UE | (sse && (how & FP_INEXACT) ? FPX_PE : 0);
+		e->c1 = false;
+		return sf_zero(sign, f);
+	}
+	if (sse && e->ftz) {
+		e->flags |= FPX_UE | FPX_PE;
+		return sf_zero(sign, f);
+	}
+	u64 r = fp_round_field(e->rc, sign, fp_shr64_sticky(sig, (unsigned)(1 - exp)), 0, f->fb + 1,
+			       &how);
+	if (how & FP_INEXACT)
+		e->flags |= FPX_UE | FPX_PE;
+	e->c1 = how & FP_ROUNDED_UP;
+	/* a carry into bit 63 lands on the exponent field's lowest bit */
+	return sf_zero(sign, f) | r >> (63 - f->fb);
+}
+
+static u64 pack(struct fp_env *e, bool sign, s32 exp, u64 hi, u64 lo, bool sse,
+		const struct sf_fmt *f)
+{
+	if (unlikely(!(hi >> 63))) {
+		if (!(hi | lo))
+			return sf_zero(sign, f);
+		unsigned z = u128_clz(u128_make(hi, lo));
+		u128 n = u128_shl(u128_make(hi, lo), z);
+		hi = u128_hi(n);
+		lo = u128_lo(n);
+		exp -= (s32)z;
+	}
+	u64 sig = hi | (lo != 0);
+	unsigned how;
+	u64 r = fp_round_field(e->rc, sign, sig, 0, f->fb + 1, &how);
+	s32 x = exp;
+	if (r == 0) {
+		r = 1ull << 63;
+		x++;
+	}
+	if (likely(x >= 1 && x < (s32)f->emax)) {
+		if (how & FP_INEXACT)
+			e->flags |= FPX_PE;
+		e->c1 = how & FP_ROUNDED_UP;
+		return sf_zero(sign, f) | (u64)x << f->fb | ((r << 1) >> (64 - f->fb));
+	}
+	if (x >= (s32)f->emax)
+		return pack_overflow(e, sign, how, sse, f);
+	return pack_tiny(e, sign, exp, sig, how, sse, f);
+}
+
+u64 fp_pack_narrow(struct fp_env *e, bool sign, s32 exp, u64 hi, u64 lo, unsigned frac_bits,
+		   bool sse)
+{
+	return pack(e, sign, exp, hi, lo, sse, frac_bits == 23 ? &F32 : &F64);
+}
+
+/* ---- arithmetic ---- */
+
+/* DAZ, the SSE NaN rule and DE for a two-operand operation; true when *r
+ * is the result (or DE is unmasked and there is none). */
+static bool prep2(struct fp_env *e, u64 *a, u64 *b, const struct sf_fmt *f, u64 *r)
+{
+	*a = sf_daz(e, *a, f);
+	*b = sf_daz(e, *b, f);
+	if (sf_is_nan(*a, f) || sf_is_nan(*b, f)) {
+		if (sf_is_snan(*a, f) || sf_is_snan(*b, f))
+			e->flags |= FPX_IE;
+		*r = sf_quiet(sf_is_nan(*a, f) ? *a : *b, f);
+		return true;
+	}
+	if (sf_is_denormal(*a, f) || sf_is_denormal(*b, f)) {
+		e->flags |= FPX_DE;
+		if (UNMASKED(e, FPX_DE)) {
+			*r = *a;
+			return true;
+		}
+	}
+	return false;
+}
+
+static u64 sf_addsub(struct fp_env *e, u64 a, u64 b, bool neg, const struct sf_fmt *f)
+{
+	u64 r;
+	if (prep2(e, &a, &b, f, &r))
+		return r;
+	bool sa = sf_sign(a, f), sb = sf_sign(b, f) ^ neg;
+	if (sf_is_inf(a, f))
+		return sf_is_inf(b, f) && sa != sb ? sf_invalid(e, f) : a;
+	if (sf_is_inf(b, f))
+		return sf_inf(sb, f);
+	bool za = sf_is_zero(a, f), zb = sf_is_zero(b, f);
+	if (za && zb)
+		return sf_zero(sa == sb ? sa : e->rc == FPR_DOWN, f);
+	if (za || zb) {
+		struct fp_unpacked u = sf_unpack(za ? b : a, f);
+		return pack(e, za ? sb : sa, u.exp, u.sig, 0, true, f);
+	}
+	struct fp_unpacked ua = sf_unpack(a, f), ub = sf_unpack(b, f);
+	bool sign;
+	s32 exp;
+	u128 sig;
+	if (!fp_add_sig(sa, ua.exp, ua.sig, sb, ub.exp, ub.sig, &sign, &exp, &sig))
+		return sf_zero(e->rc == FPR_DOWN, f);
+	return pack(e, sign, exp, u128_hi(sig), u128_lo(sig), true, f);
+}
+
+static u64 sf_mul(struct fp_env *e, u64 a, u64 b, const struct sf_fmt *f)
+{
+	u64 r;
+	if (prep2(e, &a, &b, f, &r))
+		return r;
+	bool sign = sf_sign(a, f) ^ sf_sign(b, f);
+	bool za = sf_is_zero(a, f), zb = sf_is_zero(b, f);
+	if (sf_is_inf(a, f) || sf_is_inf(b, f))
+		return za || zb ? sf_invalid(e, f) : sf_inf(sign, f);
+	if (za || zb)
+		return sf_zero(sign, f);
+	struct fp_unpacked ua = sf_unpack(a, f), ub = sf_unpack(b, f);
+	u128 p = u128_mul64(ua.sig, ub.sig);
+	return pack(e, sign, ua.exp + ub.exp - f->bias + 1, u128_hi(p), u128_lo(p), true, f);
+}
+
+static u64 sf_div(struct fp_env *e, u64 a, u64 b, const struct sf_fmt *f)
+{
+	u64 r;
+	b = sf_daz(e, b, f);
+	if (sf_is_zero(b, f) && !sf_is_nan(a, f) && !sf_is_inf(a, f)) {
+		/* zero divide comes before the denormal check */
+		if (sf_is_zero(sf_daz(e, a, f), f))
+			return sf_invalid(e, f);
+		e->flags |= FPX_ZE;
+		return sf_inf(sf_sign(a, f) ^ sf_sign(b, f), f);
+	}
+	if (prep2(e, &a, &b, f, &r))
+		return r;
+	bool sign = sf_sign(a, f) ^ sf_sign(b, f);
+	bool za = sf_is_zero(a, f);
+	if (sf_is_inf(a, f))
+		return sf_is_inf(b, f) ? sf_invalid(e, f) : sf_inf(sign, f);
+	if (sf_is_inf(b, f))
+		return sf_zero(sign, f);
+	if (za)
+		return sf_zero(sign, f);
+	struct fp_unpacked ua = sf_unpack(a, f), ub = sf_unpack(b, f);
+	u64 hi, lo;
+	int adj = fp_div_sig(ua.sig, ub.sig, &hi, &lo);
+	return pack(e, sign, ua.exp - ub.exp + f->bias + adj, hi, lo, true, f);
+}
+
+static u64 sf_sqrt(struct fp_env *e, u64 a, const struct sf_fmt *f)
+{
+	u64 r;
+	a = sf_daz(e, a, f);
+	if (sf_sign(a, f) && !sf_is_zero(a, f) && !sf_is_nan(a, f)) /* before DE */
+		return sf_invalid(e, f);
+	if (prep2(e, &a, &a, f, &r))
+		return r;
+	if (sf_is_zero(a, f))
+		return a;
+	if (sf_is_inf(a, f))
+		return a;
+	struct fp_unpacked u = sf_unpack(a, f);
+	s32 x = u.exp - f->bias;
+	unsigned odd = (unsigned)x & 1;
+	u64 hi, lo;
+	fp_sqrt_sig(u.sig, odd, &hi, &lo);
+	return pack(e, false, (x - (s32)odd) / 2 + f->bias, hi, lo, true, f);
+}
+
+u32 f32_add(struct fp_env *e, u32 a, u32 b) { return (u32)sf_addsub(e, a, b, false, &F32); }
+u32 f32_sub(struct fp_env *e, u32 a, u32 b) { return (u32)sf_addsub(e, a, b, true, &F32); }
+u32 f32_mul(struct fp_env *e, u32 a, u32 b) { return (u32)sf_mul(e, a, b, &F32); }
+u32 f32_div(struct fp_env *e, u32 a, u32 b) { return (u32)sf_div(e, a, b, &F32); }
+u32 f32_sqrt(struct fp_env *e, u32 a) { return (u32)sf_sqrt(e, a, &F32); }
+u64 f64_add(struct fp_env *e, u64 a, u64 b) { return sf_addsub(e, a, b, false, &F64); }
+u64 f64_sub(struct fp_env *e, u64 a, u64 b) { return sf_addsub(e, a, b, true, &F64); }
+u64 f64_mul(struct fp_env *e, u64 a, u64 b) { return sf_mul(e, a, b, &F64); }
+u64 f64_div(struct fp_env *e, u64 a, u64 b) { return sf_div(e, a, b, &F64); }
+u64 f64_sqrt(struct fp_env *e, u64 a) { return sf_sqrt(e, a, &F64); }
+
+/* ---- comparisons, min and max ---- */
+
+static int sf_compare(struct fp_env *e, u64 a, u64 b, bool quiet, const struct sf_fmt *f)
+{
+	a = sf_daz(e, a, f);
+	b = sf_daz(e, b, f);
+	if (sf_is_nan(a, f) || sf_is_nan(b, f)) {
+		if (!quiet || sf_is_snan(a, f) || sf_is_snan(b, f))
+			e->flags |= FPX_IE;
+		return FP_UN;
+	}
+	if (sf_is_denormal(a, f) || sf_is_denormal(b, f))
+		e->flags |= FPX_DE;
+	bool sa = sf_sign(a, f), sb = sf_sign(b, f);
+	if (sf_is_zero(a, f) && sf_is_zero(b, f))
+		return FP_EQ;
+	if (sa != sb)
+		return sa ? FP_LT : FP_GT;
+	/* same sign: the magnitudes order as the integers without the sign */
+	u64 ma = a & ~sf_zero(true, f), mb = b & ~sf_zero(true, f);
+	if (ma == mb)
+		return FP_EQ;
+	return (ma < mb) != sa ? FP_LT : FP_GT;
+}
+
+int f32_compare(struct fp_env *e, u32 a, u32 b, bool quiet) { return sf_compare(e, a, b, quiet, &F32); }
+int f64_compare(struct fp_env *e, u64 a, u64 b, bool quiet) { return sf_compare(e, a, b, quiet, &F64); }
+
+/* MINPS/MAXPS: "a < b ? a : b" (or >), so NaNs and equal zeros give b */
+static u64 sf_minmax(struct fp_env *e, u64 a, u64 b, bool max, const struct sf_fmt *f)
+{
+	u64 da = sf_daz(e, a, f), db = sf_daz(e, b, f);
+	int c = sf_compare(e, da, db, false, f);
+	return c == (max ? FP_GT : FP_LT) ? da : db;
+}
+
+u32 f32_min(struct fp_env *e, u32 a, u32 b) { return (u32)sf_minmax(e, a, b, false, &F32); }
+u32 f32_max(struct fp_env *e, u32 a, u32 b) { return (u32)sf_minmax(e, a, b, true, &F32); }
+u64 f64_min(struct fp_env *e, u64 a, u64 b) { return sf_minmax(e, a, b, false, &F64); }
+u64 f64_max(struct fp_env *e, u64 a, u64 b) { return sf_minmax(e, a, b, true, &F64); }
+
+/* ---- conversions ---- */
+
+/* CVTSS2SD / CVTSD2SS */
+static u64 sf_convert(struct fp_env *e, u64 a, const struct sf_fmt *from, const struct sf_fmt *to)
+{
+	a = sf_daz(e, a, from);
+	bool sign = sf_sign(a, from);
+	if (sf_is_nan(a, from)) {
+		if (sf_is_snan(a, from))
+			e->flags |= FPX_IE;
+		u64 frac = sf_frac(a, from);
+		frac = to->fb > from->fb ? frac << (to->fb - from->fb) : frac >> (from->fb - to->fb);
+		return sf_quiet(sf_inf(sign, to) | frac, to);
+	}
+	if (sf_is_inf(a, from))
+		return sf_inf(sign, to);
+	if (sf_is_zero(a, from))
+		return sf_zero(sign, to);
+	if (sf_is_denormal(a, from)) {
+		e->flags |= FPX_DE;
+		if (UNMASKED(e, FPX_DE))
+			return a;
+	}
+	struct fp_unpacked u = sf_unpack(a, from);
+	return pack(e, sign, u.exp - from->bias + to->bias, u.sig, 0, true, to);
+}
+
+u64 f32_to_f64(struct fp_env *e, u32 a) { return sf_convert(e, a, &F32, &F64); }
+u32 f64_to_f32(struct fp_env *e, u64 a) { return (u32)sf_convert(e, a, &F64, &F32); }
+
+u32 f32_from_i32(struct fp_env *e, s32 v)
+{
+	if (v == 0)
+		return 0;
+	u64 m = v < 0 ? 0 - (u64)(s64)v : (u64)v;
+	unsigned z = fp_clz64(m);
+	return (u32)pack(e, v < 0, 127 + 63 - (s32)z, m << z, 0, true, &F32);
+}
+
+u64 f64_from_i32(s32 v)
+{
+	if (v == 0)
+		return 0;
+	u64 m = v < 0 ? 0 - (u64)(s64)v : (u64)v;
+	unsigned z = fp_clz64(m);
+	return (u64)(v < 0) << 63 | (u64)(1023 + 63 - z) << 52 | ((m << z << 1) >> 12);
+}
+
+/* CVTSS2SI / CVTTSS2SI and the SD forms: through the f80, which holds every
+ * binary32/64 value exactly, and the x87's integer conversion, whose flags
+ * (IE out of range or NaN, PE inexact) are the same. */
+static s32 sf_to_i32(struct fp_env *e, u64 a, bool trunc, const struct sf_fmt *f)
+{
+	a = sf_daz(e, a, f);
+	if (sf_is_nan(a, f) || sf_is_inf(a, f)) {
+		e->flags |= FPX_IE;
+		return INT32_MIN;
+	}
+	f80 x = f80_make(sf_sign(a, f), 0, 0);
+	if (!sf_is_zero(a, f)) {
+		struct fp_unpacked u = sf_unpack(a, f);
+		x = f80_make(u.sign, (unsigned)(u.exp - f->bias + F80_BIAS), u.sig);
+	}
+	return (s32)f80_to_int(e, x, 32, trunc);
+}
+
+s32 f32_to_i32(struct fp_env *e, u32 a, bool trunc) { return sf_to_i32(e, a, trunc, &F32); }
+s32 f64_to_i32(struct fp_env *e, u64 a, bool trunc) { return sf_to_i32(e, a, trunc, &F64); }
