@@ -26,7 +26,7 @@ static const struct scase scases[] = {
 	{ MX, "paddb_x", 4, BY(0x66, 0x0f, 0xfc, 0xc1) },
 	{ MX, "#UD", 4, BY(0xf3, 0x0f, 0xfc, 0xc1) },           /* no F3 row */
 	{ MX, "emms", 2, BY(0x0f, 0x77) },                      /* no ModRM, even at the end */
-	{ MX, "ud", 2, BY(0x66, 0x0f, 0x77) },                  /* 66 EMMS: #UD on hardware */
+	{ MX, "ud", 3, BY(0x66, 0x0f, 0x77) },                  /* 66 EMMS: #UD on hardware */
 	{ MX, "movq_x_load", 4, BY(0xf3, 0x0f, 0x7e, 0xc1) },
 	{ MX, "movd_x_store", 4, BY(0x66, 0x0f, 0x7e, 0xc1) },
 	{ MX, "movd_mm_store", 3, BY(0x0f, 0x7e, 0xc1) },
