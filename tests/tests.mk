@@ -6,7 +6,7 @@
 
 GUEST_BUILD = $(BUILD)/tests/guest
 
-check: check-globals check-unit check-guest check-rom check-determinism check-oracle check-conformance \
+check: check-globals check-unit check-guest check-rom check-determinism check-oracle check-fporacle check-conformance \
        check-badinput check-fuzz-regress
 
 check-rom: $(BUILD)/xlat
