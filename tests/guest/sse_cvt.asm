@@ -3,6 +3,7 @@
 ; with and without DAZ, overflow/underflow of CVTPD2PS, scalar forms that
 ; keep the upper elements, the MMX forms. The expected output is the host
 ; CPU's (sse_native.sh).
+; not-qemu: QEMU 7.2 flags no DE and raises no #XM; the host CPU is the reference
 %ifdef NATIVE
 %include "sse_native.inc"
 %else

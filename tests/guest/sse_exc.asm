@@ -6,6 +6,7 @@
 ; operands of packed forms only; LDMXCSR #GP on reserved bits; the MMX
 ; forms of CVT: x87 transition and #MF only where the CPU does them. The
 ; expected output is the host CPU's (sse_native.sh).
+; not-qemu: QEMU 7.2 flags no DE and raises no #XM; the host CPU is the reference
 %ifdef NATIVE
 %include "sse_native.inc"
 %else

@@ -2,6 +2,7 @@
 ; by case (see sse_case.inc). Register-to-register forms of the store
 ; opcodes (0F 11/29 with ModRM C8: xmm0 <- xmm1) are written as bytes.
 ; The expected output is the host CPU's (sse_native.sh).
+; not-qemu: QEMU 7.2 computes RSQRTPS of denormals and NaNs otherwise; the host CPU is the reference
 %ifdef NATIVE
 %include "sse_native.inc"
 %else
