@@ -327,7 +327,8 @@ void mem_write_slow(struct cpu *c, u32 lin, u32 v, unsigned size)
 void mem_check_write(struct cpu *c, u32 lin, unsigned size)
 {
 	tlb_get(c, lin, ACC_WRITE);
-	tlb_get(c, lin + size - 1, ACC_WRITE);
+	/* a fault in the second page reports its first byte in CR2, as CPUs do */
+	tlb_get(c, (lin + size - 1) & PAGE_MASK, ACC_WRITE);
 }
 
 u8 *mem_fetch_ptr(struct cpu *c, u32 lin, u32 *phys)
