@@ -172,4 +172,3 @@ HSET_RM(bswap, NULL, h_bswap16, h_bswap32, NULL, h_bswap16, h_bswap32);
 
 HANDLER(h_nop) { (void)c; NEXT; }
 HSET_ONE(nop, h_nop);
-HSET_ONE(fwait, h_nop);

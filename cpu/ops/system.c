@@ -1,6 +1,5 @@
 /* system.c - flag instructions, CLI/STI/HLT, port I/O, CPUID, RDTSC, MSRs,
  * descriptor-table and control-register moves, segment-register loads,
- * the few x87 control instructions firmware runs before issue D's FPU,
  * and the #UD/#GP handlers the decoder plants for bad encodings. */
 #include "ops.h"
 #include "xlat/machine.h"
@@ -394,42 +393,3 @@ HSET_ONE(lds, h_lds);
 HSET_ONE(lss, h_lss);
 HSET_ONE(lfs, h_lfs);
 HSET_ONE(lgs, h_lgs);
-
-/* ---- x87 control only; arithmetic arrives with issue D ---- */
-HANDLER(h_x87)
-{
-	if (c->cr0 & 0xc)  /* EM or TS (SDM Vol. 3A, 2.5) */
-		cpu_fault_noerr(c, EX_NM);
-	bool mem = in->flags & INSN_MEM;
-	unsigned group = in->op; /* (opcode & 7) << 3 | ModRM.reg */
-	if (!mem && (group >> 3) == 3 && in->s == 0xe3) {         /* FNINIT */
-		c->fpu.cw = 0x37f;
-		c->fpu.sw = 0;
-		c->fpu.top = 0;
-		c->fpu.full = 0;
-	} else if (!mem && (group >> 3) == 3 && in->s == 0xe2) {  /* FNCLEX */
-		c->fpu.sw &= 0x7f00;
-	} else if (!mem && (group >> 3) == 7 && in->s == 0xe0) {  /* FNSTSW AX */
-		c->r[R_EAX].w = c->fpu.sw;
-	} else if (mem && group == ((1 << 3) | 7)) {             /* FNSTCW m16 */
-		mem_wr16(c, lin_of(c, in, 2, true), c->fpu.cw);
-	} else if (mem && group == ((1 << 3) | 5)) {             /* FLDCW m16 */
-		c->fpu.cw = mem_rd16(c, lin_of(c, in, 2, false));
-	} else if (mem && group == ((5 << 3) | 7)) {             /* FNSTSW m16 */
-		mem_wr16(c, lin_of(c, in, 2, true), c->fpu.sw);
-	} else {
-		XLOG(&c->m->log, LOG_UNIMP, "x87 opcode %02x /%u (modrm %02x) at 0x%08x not implemented: #UD\n",
-		     0xd8 | (group >> 3), group & 7, in->s, in->eip);
-		cpu_fault_noerr(c, EX_UD);
-	}
-	NEXT;
-}
-HSET_ONE(x87, h_x87);
-
-/* #MF when CR0.NE; with NE clear the PC reports FERR# as IRQ13, which needs
- * the PIC (a later issue), so the exception stays pending until then. */
-void fpu_signal_mf(struct cpu *c)
-{
-	if (c->cr0 & 0x20)
-		cpu_fault_noerr(c, EX_MF);
-}
