@@ -14,12 +14,17 @@
  * the sources hold, dt what the destination holds before (0: same as et). */
 #include "fpgen.h"
 
+/* condition codes the SDM leaves undefined after the instruction ("FPU
+ * Flags Affected"): not compared */
+#define U023 F_U023
+#define U03 F_U03
+#define U0123 F_U0123
 #define XM(n, esc, reg, mt, size, fl) { n, FAM_X87, GEN_X87, 0, esc, reg, XK_MEM, 0, size, mt, 0, fl }
-#define XM66(n, esc, reg, mt, size) { n, FAM_X87, GEN_X87, 0x66, esc, reg, XK_MEM, 0, size, mt, 0, 0 }
-#define XMW(n, esc, reg, mt, size) { n, FAM_X87, GEN_X87, 0x9b, esc, reg, XK_MEM, 0, size, mt, 0, 0 }
+#define XM66(n, esc, reg, mt, size, fl) { n, FAM_X87, GEN_X87, 0x66, esc, reg, XK_MEM, 0, size, mt, 0, fl }
+#define XMW(n, esc, reg, mt, size, fl) { n, FAM_X87, GEN_X87, 0x9b, esc, reg, XK_MEM, 0, size, mt, 0, fl }
 #define XR(n, esc, modrm, fl) { n, FAM_X87, GEN_X87, 0, esc, modrm, XK_STI, 0, 0, 0, 0, fl }
 #define XN(n, esc, modrm, fl) { n, FAM_X87, GEN_X87, 0, esc, modrm, XK_NONE, 0, 0, 0, 0, fl }
-#define XNW(n, esc, modrm) { n, FAM_X87, GEN_X87, 0x9b, esc, modrm, XK_NONE, 0, 0, 0, 0, 0 }
+#define XNW(n, esc, modrm, fl) { n, FAM_X87, GEN_X87, 0x9b, esc, modrm, XK_NONE, 0, 0, 0, 0, fl }
 #define S(n, fam, pfx, op, d, s, ms, et, dt, fl) { n, fam, GEN_SIMD, pfx, op, 0, d, s, ms, et, dt, fl }
 #define SG(n, fam, pfx, op, reg, et, fl) \
 	{ n, fam, GEN_SIMD, pfx, op, reg, (pfx) ? K_XMM : K_MM, K_NONE, 0, et, 0, (fl) | F_GRP | F_NOMEM | F_SHI }
@@ -35,15 +40,15 @@
 	S(n "sd", FAM_SSE2, 0xf2, op, K_XMM, K_XMM, 8, ET_F64, 0, fl)
 /* the eight D8/DC/DA/DE arithmetic rows of one memory type */
 #define XARITH(sfx, esc, mt, size) \
-	XM("fadd_" sfx, esc, 0, mt, size, 0), XM("fmul_" sfx, esc, 1, mt, size, 0), \
+	XM("fadd_" sfx, esc, 0, mt, size, U023), XM("fmul_" sfx, esc, 1, mt, size, U023), \
 	XM("fcom_" sfx, esc, 2, mt, size, 0), XM("fcomp_" sfx, esc, 3, mt, size, 0), \
-	XM("fsub_" sfx, esc, 4, mt, size, 0), XM("fsubr_" sfx, esc, 5, mt, size, 0), \
-	XM("fdiv_" sfx, esc, 6, mt, size, 0), XM("fdivr_" sfx, esc, 7, mt, size, 0)
+	XM("fsub_" sfx, esc, 4, mt, size, U023), XM("fsubr_" sfx, esc, 5, mt, size, U023), \
+	XM("fdiv_" sfx, esc, 6, mt, size, U023), XM("fdivr_" sfx, esc, 7, mt, size, U023)
 #define XIARITH(sfx, esc, mt, size) \
-	XM("fiadd_" sfx, esc, 0, mt, size, 0), XM("fimul_" sfx, esc, 1, mt, size, 0), \
+	XM("fiadd_" sfx, esc, 0, mt, size, U023), XM("fimul_" sfx, esc, 1, mt, size, U023), \
 	XM("ficom_" sfx, esc, 2, mt, size, 0), XM("ficomp_" sfx, esc, 3, mt, size, 0), \
-	XM("fisub_" sfx, esc, 4, mt, size, 0), XM("fisubr_" sfx, esc, 5, mt, size, 0), \
-	XM("fidiv_" sfx, esc, 6, mt, size, 0), XM("fidivr_" sfx, esc, 7, mt, size, 0)
+	XM("fisub_" sfx, esc, 4, mt, size, U023), XM("fisubr_" sfx, esc, 5, mt, size, U023), \
+	XM("fidiv_" sfx, esc, 6, mt, size, U023), XM("fidivr_" sfx, esc, 7, mt, size, U023)
 
 const struct fpform fp_forms[] = {
 	/* ---- x87 arithmetic ---- */
@@ -51,18 +56,18 @@ const struct fpform fp_forms[] = {
 	XARITH("m64", 0xdc, MT_F64, 8),
 	XIARITH("m32i", 0xda, MT_I32, 4),
 	XIARITH("m16i", 0xde, MT_I16, 2),
-	XR("fadd_st0_sti", 0xd8, 0xc0, 0), XR("fmul_st0_sti", 0xd8, 0xc8, 0),
+	XR("fadd_st0_sti", 0xd8, 0xc0, U023), XR("fmul_st0_sti", 0xd8, 0xc8, U023),
 	XR("fcom_sti", 0xd8, 0xd0, 0), XR("fcomp_sti", 0xd8, 0xd8, 0),
-	XR("fsub_st0_sti", 0xd8, 0xe0, 0), XR("fsubr_st0_sti", 0xd8, 0xe8, 0),
-	XR("fdiv_st0_sti", 0xd8, 0xf0, 0), XR("fdivr_st0_sti", 0xd8, 0xf8, 0),
-	XR("fadd_sti_st0", 0xdc, 0xc0, 0), XR("fmul_sti_st0", 0xdc, 0xc8, 0),
-	XR("fsubr_sti_st0", 0xdc, 0xe0, 0), XR("fsub_sti_st0", 0xdc, 0xe8, 0),
-	XR("fdivr_sti_st0", 0xdc, 0xf0, 0), XR("fdiv_sti_st0", 0xdc, 0xf8, 0),
-	XR("faddp", 0xde, 0xc0, 0), XR("fmulp", 0xde, 0xc8, 0),
-	XR("fsubrp", 0xde, 0xe0, 0), XR("fsubp", 0xde, 0xe8, 0),
-	XR("fdivrp", 0xde, 0xf0, 0), XR("fdivp", 0xde, 0xf8, 0),
-	XN("fsqrt", 0xd9, 0xfa, 0), XN("fchs", 0xd9, 0xe0, 0), XN("fabs", 0xd9, 0xe1, 0),
-	XN("frndint", 0xd9, 0xfc, 0), XN("fscale", 0xd9, 0xfd, 0), XN("fxtract", 0xd9, 0xf4, 0),
+	XR("fsub_st0_sti", 0xd8, 0xe0, U023), XR("fsubr_st0_sti", 0xd8, 0xe8, U023),
+	XR("fdiv_st0_sti", 0xd8, 0xf0, U023), XR("fdivr_st0_sti", 0xd8, 0xf8, U023),
+	XR("fadd_sti_st0", 0xdc, 0xc0, U023), XR("fmul_sti_st0", 0xdc, 0xc8, U023),
+	XR("fsubr_sti_st0", 0xdc, 0xe0, U023), XR("fsub_sti_st0", 0xdc, 0xe8, U023),
+	XR("fdivr_sti_st0", 0xdc, 0xf0, U023), XR("fdiv_sti_st0", 0xdc, 0xf8, U023),
+	XR("faddp", 0xde, 0xc0, U023), XR("fmulp", 0xde, 0xc8, U023),
+	XR("fsubrp", 0xde, 0xe0, U023), XR("fsubp", 0xde, 0xe8, U023),
+	XR("fdivrp", 0xde, 0xf0, U023), XR("fdivp", 0xde, 0xf8, U023),
+	XN("fsqrt", 0xd9, 0xfa, U023), XN("fchs", 0xd9, 0xe0, U023), XN("fabs", 0xd9, 0xe1, U023),
+	XN("frndint", 0xd9, 0xfc, U023), XN("fscale", 0xd9, 0xfd, U023), XN("fxtract", 0xd9, 0xf4, U023),
 	XN("fprem", 0xd9, 0xf8, 0), XN("fprem1", 0xd9, 0xf5, 0),
 	/* ---- x87 compare and classify ---- */
 	XN("fcompp", 0xde, 0xd9, 0), XN("fucompp", 0xda, 0xe9, 0),
@@ -72,49 +77,49 @@ const struct fpform fp_forms[] = {
 	XN("ftst", 0xd9, 0xe4, 0), XN("fxam", 0xd9, 0xe5, 0),
 	XR("fcom2", 0xdc, 0xd0, 0), XR("fcomp3", 0xdc, 0xd8, 0), XR("fcomp5", 0xde, 0xd0, 0),
 	/* ---- x87 transcendental ---- */
-	XN("fsin", 0xd9, 0xfe, F_ULP), XN("fcos", 0xd9, 0xff, F_ULP),
-	XN("fsincos", 0xd9, 0xfb, F_ULP), XN("fptan", 0xd9, 0xf2, F_ULP),
-	XN("fpatan", 0xd9, 0xf3, F_ULP), XN("f2xm1", 0xd9, 0xf0, F_ULP | F_DOM1),
-	XN("fyl2x", 0xd9, 0xf1, F_ULP), XN("fyl2xp1", 0xd9, 0xf9, F_ULP | F_DOMS),
+	XN("fsin", 0xd9, 0xfe, F_ULP | U03), XN("fcos", 0xd9, 0xff, F_ULP | U03),
+	XN("fsincos", 0xd9, 0xfb, F_ULP | U03), XN("fptan", 0xd9, 0xf2, F_ULP | U03),
+	XN("fpatan", 0xd9, 0xf3, F_ULP | U023), XN("f2xm1", 0xd9, 0xf0, F_ULP | F_DOM1 | U023),
+	XN("fyl2x", 0xd9, 0xf1, F_ULP | U023), XN("fyl2xp1", 0xd9, 0xf9, F_ULP | F_DOMS | U023),
 	/* ---- x87 load, store, convert, constants ---- */
-	XM("fld_m32", 0xd9, 0, MT_F32, 4, 0), XM("fld_m64", 0xdd, 0, MT_F64, 8, 0),
-	XM("fld_m80", 0xdb, 5, MT_F80, 10, 0),
-	XM("fst_m32", 0xd9, 2, MT_OUT, 4, 0), XM("fstp_m32", 0xd9, 3, MT_OUT, 4, 0),
-	XM("fst_m64", 0xdd, 2, MT_OUT, 8, 0), XM("fstp_m64", 0xdd, 3, MT_OUT, 8, 0),
-	XM("fstp_m80", 0xdb, 7, MT_OUT, 10, 0),
-	XM("fild_m16", 0xdf, 0, MT_I16, 2, 0), XM("fild_m32", 0xdb, 0, MT_I32, 4, 0),
-	XM("fild_m64", 0xdf, 5, MT_I64, 8, 0),
-	XM("fist_m16", 0xdf, 2, MT_OUT, 2, 0), XM("fist_m32", 0xdb, 2, MT_OUT, 4, 0),
-	XM("fistp_m16", 0xdf, 3, MT_OUT, 2, 0), XM("fistp_m32", 0xdb, 3, MT_OUT, 4, 0),
-	XM("fistp_m64", 0xdf, 7, MT_OUT, 8, 0),
-	XM("fisttp_m16", 0xdf, 1, MT_OUT, 2, F_OPT), XM("fisttp_m32", 0xdb, 1, MT_OUT, 4, F_OPT),
-	XM("fisttp_m64", 0xdd, 1, MT_OUT, 8, F_OPT),
-	XM("fbld", 0xdf, 4, MT_BCD, 10, 0), XM("fbstp", 0xdf, 6, MT_OUT, 10, 0),
-	XR("fld_sti", 0xd9, 0xc0, 0), XR("fst_sti", 0xdd, 0xd0, 0), XR("fstp_sti", 0xdd, 0xd8, 0),
-	XR("fxch", 0xd9, 0xc8, 0), XR("fxch4", 0xdd, 0xc8, 0), XR("fxch7", 0xdf, 0xc8, 0),
-	XR("fstp1", 0xd9, 0xd8, 0), XR("fstp8", 0xdf, 0xd0, 0), XR("fstp9", 0xdf, 0xd8, 0),
-	XR("fcmovb", 0xda, 0xc0, 0), XR("fcmove", 0xda, 0xc8, 0),
-	XR("fcmovbe", 0xda, 0xd0, 0), XR("fcmovu", 0xda, 0xd8, 0),
-	XR("fcmovnb", 0xdb, 0xc0, 0), XR("fcmovne", 0xdb, 0xc8, 0),
-	XR("fcmovnbe", 0xdb, 0xd0, 0), XR("fcmovnu", 0xdb, 0xd8, 0),
-	XN("fld1", 0xd9, 0xe8, 0), XN("fldl2t", 0xd9, 0xe9, 0), XN("fldl2e", 0xd9, 0xea, 0),
-	XN("fldpi", 0xd9, 0xeb, 0), XN("fldlg2", 0xd9, 0xec, 0), XN("fldln2", 0xd9, 0xed, 0),
-	XN("fldz", 0xd9, 0xee, 0),
+	XM("fld_m32", 0xd9, 0, MT_F32, 4, U023), XM("fld_m64", 0xdd, 0, MT_F64, 8, U023),
+	XM("fld_m80", 0xdb, 5, MT_F80, 10, U023),
+	XM("fst_m32", 0xd9, 2, MT_OUT, 4, U023), XM("fstp_m32", 0xd9, 3, MT_OUT, 4, U023),
+	XM("fst_m64", 0xdd, 2, MT_OUT, 8, U023), XM("fstp_m64", 0xdd, 3, MT_OUT, 8, U023),
+	XM("fstp_m80", 0xdb, 7, MT_OUT, 10, U023),
+	XM("fild_m16", 0xdf, 0, MT_I16, 2, U023), XM("fild_m32", 0xdb, 0, MT_I32, 4, U023),
+	XM("fild_m64", 0xdf, 5, MT_I64, 8, U023),
+	XM("fist_m16", 0xdf, 2, MT_OUT, 2, U023), XM("fist_m32", 0xdb, 2, MT_OUT, 4, U023),
+	XM("fistp_m16", 0xdf, 3, MT_OUT, 2, U023), XM("fistp_m32", 0xdb, 3, MT_OUT, 4, U023),
+	XM("fistp_m64", 0xdf, 7, MT_OUT, 8, U023),
+	XM("fisttp_m16", 0xdf, 1, MT_OUT, 2, F_OPT | U023), XM("fisttp_m32", 0xdb, 1, MT_OUT, 4, F_OPT | U023),
+	XM("fisttp_m64", 0xdd, 1, MT_OUT, 8, F_OPT | U023),
+	XM("fbld", 0xdf, 4, MT_BCD, 10, U023), XM("fbstp", 0xdf, 6, MT_OUT, 10, U023),
+	XR("fld_sti", 0xd9, 0xc0, U023), XR("fst_sti", 0xdd, 0xd0, U023), XR("fstp_sti", 0xdd, 0xd8, U023),
+	XR("fxch", 0xd9, 0xc8, U023), XR("fxch4", 0xdd, 0xc8, U023), XR("fxch7", 0xdf, 0xc8, U023),
+	XR("fstp1", 0xd9, 0xd8, U023), XR("fstp8", 0xdf, 0xd0, U023), XR("fstp9", 0xdf, 0xd8, U023),
+	XR("fcmovb", 0xda, 0xc0, U023), XR("fcmove", 0xda, 0xc8, U023),
+	XR("fcmovbe", 0xda, 0xd0, U023), XR("fcmovu", 0xda, 0xd8, U023),
+	XR("fcmovnb", 0xdb, 0xc0, U023), XR("fcmovne", 0xdb, 0xc8, U023),
+	XR("fcmovnbe", 0xdb, 0xd0, U023), XR("fcmovnu", 0xdb, 0xd8, U023),
+	XN("fld1", 0xd9, 0xe8, U023), XN("fldl2t", 0xd9, 0xe9, U023), XN("fldl2e", 0xd9, 0xea, U023),
+	XN("fldpi", 0xd9, 0xeb, U023), XN("fldlg2", 0xd9, 0xec, U023), XN("fldln2", 0xd9, 0xed, U023),
+	XN("fldz", 0xd9, 0xee, U023),
 	/* ---- x87 control ---- */
-	XR("ffree", 0xdd, 0xc0, 0), XR("ffreep", 0xdf, 0xc0, 0),
-	XN("fdecstp", 0xd9, 0xf6, 0), XN("fincstp", 0xd9, 0xf7, 0), XN("fnop", 0xd9, 0xd0, 0),
-	XN("feni", 0xdb, 0xe0, 0), XN("fdisi", 0xdb, 0xe1, 0), XN("fsetpm", 0xdb, 0xe4, 0),
-	XN("fnclex", 0xdb, 0xe2, 0), XN("fninit", 0xdb, 0xe3, 0), XN("fnstsw_ax", 0xdf, 0xe0, 0),
-	XM("fldcw", 0xd9, 5, MT_CW, 2, 0), XM("fnstcw", 0xd9, 7, MT_OUT, 2, 0),
-	XM("fnstsw_m", 0xdd, 7, MT_OUT, 2, 0),
-	XM("fldenv", 0xd9, 4, MT_ENV, 28, 0), XM("fnstenv", 0xd9, 6, MT_ENVOUT, 28, 0),
-	XM("frstor", 0xdd, 4, MT_SAVE, 108, 0), XM("fnsave", 0xdd, 6, MT_SAVEOUT, 108, 0),
-	XM66("fldenv16", 0xd9, 4, MT_ENV, 14), XM66("fnstenv16", 0xd9, 6, MT_ENVOUT, 14),
-	XM66("frstor16", 0xdd, 4, MT_SAVE, 94), XM66("fnsave16", 0xdd, 6, MT_SAVEOUT, 94),
-	XNW("fwait", 0, 0), XNW("fclex", 0xdb, 0xe2), XNW("finit", 0xdb, 0xe3),
-	XNW("fstsw_ax", 0xdf, 0xe0), XMW("fstcw", 0xd9, 7, MT_OUT, 2), XMW("fstsw_m", 0xdd, 7, MT_OUT, 2),
-	XMW("fstenv", 0xd9, 6, MT_ENVOUT, 28), XMW("fsave", 0xdd, 6, MT_SAVEOUT, 108),
-	XM("fxsave", 0xae, 0, MT_FXSAVE, 0, 0), XM("fxrstor", 0xae, 1, MT_FXRSTOR, 0, 0),
+	XR("ffree", 0xdd, 0xc0, U0123), XR("ffreep", 0xdf, 0xc0, U0123),
+	XN("fdecstp", 0xd9, 0xf6, U023), XN("fincstp", 0xd9, 0xf7, U023), XN("fnop", 0xd9, 0xd0, U0123),
+	XN("feni", 0xdb, 0xe0, U0123), XN("fdisi", 0xdb, 0xe1, U0123), XN("fsetpm", 0xdb, 0xe4, U0123),
+	XN("fnclex", 0xdb, 0xe2, U0123), XN("fninit", 0xdb, 0xe3, 0), XN("fnstsw_ax", 0xdf, 0xe0, U0123 | F_SWST),
+	XM("fldcw", 0xd9, 5, MT_CW, 2, U0123), XM("fnstcw", 0xd9, 7, MT_OUT, 2, U0123),
+	XM("fnstsw_m", 0xdd, 7, MT_OUT, 2, U0123 | F_SWST),
+	XM("fldenv", 0xd9, 4, MT_ENV, 28, 0), XM("fnstenv", 0xd9, 6, MT_ENVOUT, 28, U0123 | F_SWST),
+	XM("frstor", 0xdd, 4, MT_SAVE, 108, 0), XM("fnsave", 0xdd, 6, MT_SAVEOUT, 108, F_SWST),
+	XM66("fldenv16", 0xd9, 4, MT_ENV, 14, 0), XM66("fnstenv16", 0xd9, 6, MT_ENVOUT, 14, U0123 | F_SWST),
+	XM66("frstor16", 0xdd, 4, MT_SAVE, 94, 0), XM66("fnsave16", 0xdd, 6, MT_SAVEOUT, 94, F_SWST),
+	XNW("fwait", 0, 0, U0123), XNW("fclex", 0xdb, 0xe2, U0123), XNW("finit", 0xdb, 0xe3, 0),
+	XNW("fstsw_ax", 0xdf, 0xe0, U0123 | F_SWST), XMW("fstcw", 0xd9, 7, MT_OUT, 2, U0123), XMW("fstsw_m", 0xdd, 7, MT_OUT, 2, U0123 | F_SWST),
+	XMW("fstenv", 0xd9, 6, MT_ENVOUT, 28, U0123 | F_SWST), XMW("fsave", 0xdd, 6, MT_SAVEOUT, 108, F_SWST),
+	XM("fxsave", 0xae, 0, MT_FXSAVE, 0, F_SWST), XM("fxrstor", 0xae, 1, MT_FXRSTOR, 0, 0),
 
 	/* ---- MMX, with their SSE2 XMM twins ---- */
 	MX("punpcklbw", FAM_MMX, 0x60, 4, ET_I8, 0), MX("punpcklwd", FAM_MMX, 0x61, 4, ET_I16, 0),

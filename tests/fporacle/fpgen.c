@@ -764,7 +764,7 @@ static void gen_simd(struct gen *g, const struct fpform *f)
 static int seq_member(unsigned f, unsigned fam)
 {
 	const struct fpform *p = &fp_forms[f];
-	if (p->gen == GEN_SEQ || (p->flags & (F_ULP | F_RCP | F_RSQ | F_EDI | F_OPT)))
+	if (p->gen == GEN_SEQ || (p->flags & (F_ULP | F_RCP | F_RSQ | F_EDI | F_OPT | F_SWST)))
 		return 0;
 	if (fam == FAM_N)
 		return 1;
@@ -791,8 +791,19 @@ static void gen_seq(struct gen *g, const struct fpform *f)
 	}
 }
 
+/* C0-C3 bits the SDM leaves undefined after the form */
+static uint16_t cc_undefined(const struct fpform *f)
+{
+	if (f->flags & F_U0123)
+		return 0x4700;
+	if (f->flags & F_U023)
+		return 0x4500;
+	return f->flags & F_U03 ? 0x4100 : 0;
+}
+
 static void gen_one(struct gen *g, const struct fpform *f)
 {
+	g->tc->sw_free |= cc_undefined(f);
 	switch (f->gen) {
 	case GEN_X87: gen_x87(g, f); break;
 	case GEN_SIMD: gen_simd(g, f); break;

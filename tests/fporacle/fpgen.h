@@ -31,7 +31,7 @@ struct fpform {
 	uint8_t msize; /* memory operand size in bytes (0: no memory form) */
 	uint8_t et;    /* element/value type of the sources (ET_*) */
 	uint8_t dt;    /* and of the destination's old value */
-	uint16_t flags;
+	uint32_t flags;
 };
 
 /* ---- the vocabulary of the form table (fpforms.c) ---- */
@@ -75,6 +75,11 @@ enum { ET_BITS = 1, ET_I8, ET_I16, ET_I32, ET_I64, ET_F32, ET_F64, ET_CNT, ET_MA
 #define F_DOM1 0x2000u  /* ST(0) operand within [-1, 1] (F2XM1) */
 #define F_DOMS 0x4000u  /* ST(0) operand within |x| < 1 - sqrt(2)/2 (FYL2XP1) */
 #define F_FIXED 0x8000u /* SIMD: the ModRM byte is the modrm field (fences) */
+#define F_U023 0x10000u /* x87: C0, C2, C3 undefined after it */
+#define F_U03 0x20000u  /* x87: C0, C3 undefined */
+#define F_U0123 0x40000u /* x87: C0-C3 undefined */
+#define F_SWST 0x80000u /* stores the status word (not in sequences: it would show
+			 * an earlier member's undefined condition codes) */
 
 extern const struct fpform fp_forms[];
 extern const unsigned fp_nforms;
@@ -89,6 +94,7 @@ struct tcase {
 	uint8_t approx_src[16]; /* CHK_RCP/RSQRT: the source operand */
 	unsigned approx_n;      /* elements computed (1 scalar, 4 packed) */
 	uint8_t ignore[FPO_DATA_SIZE / 8]; /* data bytes not compared (bit set) */
+	uint16_t sw_free;       /* status word bits not compared (undefined C0-C3) */
 };
 
 /* Is form f in the run? sel is a bitmap over fp_forms. */

@@ -1,7 +1,9 @@
 /* fporacle.c - runs generated x87/MMX/SSE/SSE2 cases natively and in xlat
  * and compares the whole architectural result.
  *
- *   fporacle -x NATIVE32 [-s SEED] [-n COUNT] [-f FORMS] [-i INDEX] [-m MAXSHOW] [-v] [-l]
+ *   fporacle -x NATIVE32 [-s SEED] [-n COUNT] [-f FORMS] [-i INDEX] [-m MAXSHOW] [-v] [-b] [-l]
+ *
+ * -b prints one line per failure (the differing fields, native/xlat).
  *
  * FORMS is a comma-separated list of family names (x87 mmx sse sse2 seq),
  * form names (see -l), NAME* prefixes, or "all" (optional forms included).
@@ -53,6 +55,7 @@ struct opts {
 	int64_t index; /* -1: all cases */
 	unsigned maxshow;
 	int verbose;
+	int brief; /* one line per failure */
 };
 
 struct slot {
@@ -210,44 +213,78 @@ static void cmp_gprs(struct diff *d, const struct fpo_out *n, const struct fpo_o
 {
 	if (n->vector != x->vector) {
 		d->same = 0;
-		note(d, " fault");
+		note(d, " fault:%d/%d", (int)n->vector, (int)x->vector);
 	}
 	for (unsigned i = 0; i < 8; i++)
 		if (i != 4 && n->s.r[i] != x->s.r[i]) {
 			d->same = 0;
-			note(d, " %s", reg_name[i]);
+			note(d, " %s:%08x/%08x", reg_name[i], n->s.r[i], x->s.r[i]);
 		}
 	if ((n->s.eflags ^ x->s.eflags) & FPO_FLAGS_IN) {
 		d->same = 0;
-		note(d, " eflags");
+		note(d, " eflags:%03x/%03x", n->s.eflags & FPO_FLAGS_IN, x->s.eflags & FPO_FLAGS_IN);
 	}
+}
+
+/* Is ST(i) of the image empty, a NaN, an unsupported encoding, or (want
+ * set) zero or infinite? */
+static int x87_odd(const uint8_t *fx, unsigned i, int zero, int inf)
+{
+	const uint8_t *p = st_of(fx, i);
+	uint64_t sig = le(p, 8);
+	unsigned exp = (unsigned)le(p + 8, 2) & 0x7fff;
+	if (!(fx[FX_FTW] >> ((fx_top(fx) + i) & 7) & 1))
+		return 1;
+	if (exp == 0x7fff)
+		return sig << 1 ? 1 : inf;
+	if (exp && !(sig >> 63))
+		return 1;
+	return zero && !exp && !sig;
+}
+
+/* Status word bits a case leaves free: the undefined condition codes of
+ * its form(s); for FPREM/FPREM1 with an invalid operand (no quotient) C0,
+ * C1 and C3; for the transcendentals C1, the rounding direction, which
+ * depends on how close each CPU's approximation came. */
+static unsigned sw_free(const struct tcase *tc)
+{
+	const struct fpform *f = &fp_forms[tc->form];
+	unsigned free = tc->sw_free;
+	if (f->gen == GEN_X87 && f->op == 0xd9 && (f->modrm == 0xf8 || f->modrm == 0xf5) &&
+	    (x87_odd(tc->in.s.fx, 0, 0, 1) || x87_odd(tc->in.s.fx, 1, 1, 0)))
+		free |= 0x4300;
+	if (tc->check == CHK_ULP)
+		free |= 0x200;
+	return free;
 }
 
 static void cmp_x87(struct diff *d, const struct tcase *tc, const uint8_t *n, const uint8_t *x)
 {
-	unsigned c1_free = 0;
+	unsigned free = sw_free(tc);
 	for (unsigned i = 0; i < 8; i++) {
 		if (!memcmp(st_of(n, i), st_of(x, i), 10))
 			continue;
 		if (tc->check == CHK_ULP && within_ulp(st_of(n, i), st_of(x, i))) {
 			d->tolerant = 1;
-			c1_free = 0x200;
 			continue;
 		}
 		d->same = 0;
-		note(d, " st%u", i);
+		note(d, " st%u:%04x.%016" PRIx64 "/%04x.%016" PRIx64, i, (unsigned)le(st_of(n, i) + 8, 2),
+		     le(st_of(n, i), 8), (unsigned)le(st_of(x, i) + 8, 2), le(st_of(x, i), 8));
 	}
 	if (le(n + FX_FCW, 2) != le(x + FX_FCW, 2)) {
 		d->same = 0;
-		note(d, " fcw");
+		note(d, " fcw:%04x/%04x", (unsigned)le(n + FX_FCW, 2), (unsigned)le(x + FX_FCW, 2));
 	}
-	if ((le(n + FX_FSW, 2) ^ le(x + FX_FSW, 2)) & ~c1_free) {
+	if (tc->check == CHK_ULP && (le(n + FX_FSW, 2) ^ le(x + FX_FSW, 2)) & 0x200)
+		d->tolerant = 1;
+	if ((le(n + FX_FSW, 2) ^ le(x + FX_FSW, 2)) & ~free) {
 		d->same = 0;
-		note(d, " fsw");
+		note(d, " fsw:%04x/%04x", (unsigned)le(n + FX_FSW, 2), (unsigned)le(x + FX_FSW, 2));
 	}
 	if (n[FX_FTW] != x[FX_FTW]) {
 		d->same = 0;
-		note(d, " ftw");
+		note(d, " ftw:%02x/%02x", n[FX_FTW], x[FX_FTW]);
 	}
 }
 
@@ -255,7 +292,7 @@ static void cmp_xmm(struct diff *d, const struct tcase *tc, const uint8_t *n, co
 {
 	if (le(n + FX_MXCSR, 4) != le(x + FX_MXCSR, 4)) {
 		d->same = 0;
-		note(d, " mxcsr");
+		note(d, " mxcsr:%04x/%04x", (unsigned)le(n + FX_MXCSR, 4), (unsigned)le(x + FX_MXCSR, 4));
 	}
 	for (unsigned i = 0; i < 8; i++) {
 		const uint8_t *a = n + FX_XMM + 16 * i, *b = x + FX_XMM + 16 * i;
@@ -271,7 +308,8 @@ static void cmp_xmm(struct diff *d, const struct tcase *tc, const uint8_t *n, co
 				continue;
 			}
 			d->same = 0;
-			note(d, " xmm%u", i);
+			note(d, " xmm%u:%016" PRIx64 "%016" PRIx64 "/%016" PRIx64 "%016" PRIx64, i, le(a + 8, 8),
+			     le(a, 8), le(b + 8, 8), le(b, 8));
 			break;
 		}
 	}
@@ -357,6 +395,10 @@ static void report(const struct opts *o, const struct slot *s, const struct fpo_
 	putchar(':');
 	for (unsigned i = 0; i < tc->in.code_len; i++)
 		printf(" %02x", tc->in.code[i]);
+	if (o->brief) {
+		printf(" |%s\n", d->what);
+		return;
+	}
 	printf("   (rerun: -s 0x%" PRIx64 " -i %" PRIu64 "%s%s)\n", o->seed, s->index, o->sel_arg ? " -f " : "",
 	       o->sel_arg ? o->sel_arg : "");
 	print_state("in", &tc->in.s, FPO_NO_FAULT, NULL);
@@ -452,7 +494,7 @@ static void summary(const struct tally *t, double secs)
 /* ---- options ---- */
 static void usage(void)
 {
-	fprintf(stderr, "usage: fporacle -x NATIVE32 [-s SEED] [-n COUNT] [-f FORMS] [-i INDEX] [-m MAXSHOW] [-v] [-l]\n"
+	fprintf(stderr, "usage: fporacle -x NATIVE32 [-s SEED] [-n COUNT] [-f FORMS] [-i INDEX] [-m MAXSHOW] [-v] [-b] [-l]\n"
 			"  FORMS: comma-separated families (x87 mmx sse sse2 seq), form names, NAME*, all\n");
 	exit(2);
 }
@@ -526,7 +568,7 @@ static void parse(int argc, char **argv, struct opts *o)
 	o->index = -1;
 	o->maxshow = 20;
 	int c;
-	while ((c = getopt(argc, argv, "x:s:n:f:i:m:vl")) != -1) {
+	while ((c = getopt(argc, argv, "x:s:n:f:i:m:vlb")) != -1) {
 		switch (c) {
 		case 'x': o->native = optarg; break;
 		case 's': o->seed = num(optarg); break;
@@ -536,6 +578,7 @@ static void parse(int argc, char **argv, struct opts *o)
 		case 'm': o->maxshow = (unsigned)num(optarg); break;
 		case 'v': o->verbose = 1; break;
 		case 'l': list_forms(); break;
+		case 'b': o->brief = 1; break;
 		default: usage();
 		}
 	}
