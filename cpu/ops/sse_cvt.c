@@ -23,9 +23,9 @@ static inline void cvtpi2ps_(struct cpu *c, const struct insn *in, bool M)
 	u64 v = ld_Q64(c, in, M);
 	struct fp_env e = sse_env(c);
 	u32 r0 = f32_from_i32(&e, (s32)(u32)v), r1 = f32_from_i32(&e, (s32)(u32)(v >> 32));
-	sse_finish(c, &e);
 	if (!M)
-		mmx_enter(c);
+		mmx_enter(c); /* even when #XM follows, as the CPU does */
+	sse_finish(c, &e);
 	union xmm *d = xreg(c, in->d);
 	d->d[0] = r0;
 	d->d[1] = r1;
@@ -38,11 +38,13 @@ static inline void cvtpi2pd_(struct cpu *c, const struct insn *in, bool M)
 	*xreg(c, in->d) = (union xmm){ .q = { f64_from_i32((s32)(u32)v), f64_from_i32((s32)(u32)(v >> 32)) } };
 }
 
-/* The destination of CVT*2PI is MMX register ModRM.reg. */
+/* The destination of CVT*2PI is MMX register ModRM.reg. The switch to
+ * MMX use happens once the operands are read, even when #XM follows (what
+ * the CPU does); the register keeps its value then. */
 static inline void mmx_result(struct cpu *c, const struct insn *in, const struct fp_env *e, u32 lo, u32 hi)
 {
-	sse_finish(c, e);
 	mmx_enter(c);
+	sse_finish(c, e);
 	mmx_set(c, in->d, (u64)hi << 32 | lo);
 }
 static inline void cvtps2pi(struct cpu *c, const struct insn *in, bool M, bool trunc)

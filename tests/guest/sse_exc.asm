@@ -74,6 +74,15 @@ PM equ 0x1000
   PUTS 10
 %endmacro
 
+; run an instruction that should fault with #XM
+%macro XMMX 2
+  ldmxcsr [mx_im]
+  TRY %%r, "  fault"
+  %1, %2
+  PUTS "no fault", 10
+%%r:
+%endmacro
+
 main:
   call idt_init
 %ifndef NATIVE
@@ -171,6 +180,11 @@ main:
   TAGS "cvtps2pi mem", {cvtps2pi mm1, [fA]}
   TAGS "cvttpd2pi reg", {cvttpd2pi mm1, xmm1}
   TAGS "cvtsi2ss", {cvtsi2ss xmm0, eax}
+  movaps xmm1, [fNaN]
+  ldmxcsr [mx_im]
+  TAGS "cvtps2pi IE unmasked", {XMMX cvtps2pi mm1, xmm1}
+  TAGS "cvtpi2ps PE unmasked", {XMMX cvtpi2ps xmm0, mm2}
+  ldmxcsr [mx_def]
   fninit
   fldcw [cw_ze]                 ; ZE unmasked
   fldz
@@ -233,6 +247,8 @@ mx_bad1: dd 0x00011f80
 mx_bad2: dd 0x80001f80
 mx_all:  dd 0x0000ffff
 mx_zero: dd 0
+mx_im:   dd 0x0f00                  ; IE and PE unmasked
+mx_def:  dd 0x1f80
 cw_ze:   dw 0x037b
 align 4
 env:     times 28 db 0
