@@ -53,8 +53,10 @@ static u64 gen_sig(void)
 {
 	u64 s = rnd();
 	switch (rndn(10)) {
-	case 0: { /* short: few significant bits, so products and sums land exactly */
-		unsigned k = 1 + rndn(40);
+	case 0: { /* short: few significant bits, so products and sums land exactly,
+		   * some on the ties of 24, 53 and 64 bits */
+		static const unsigned ks[] = { 12, 13, 14, 26, 27, 28, 32, 33, 34 };
+		unsigned k = rndn(2) ? 1 + rndn(40) : ks[rndn(9)];
 		s = s >> (64 - k) << (64 - k);
 		break;
 	}
@@ -82,7 +84,7 @@ static unsigned gen_exp(void)
 {
 	switch (rndn(8)) {
 	case 0: return 0x7ffe - rndn(80);                   /* near overflow */
-	case 1: return 1 + rndn(80);                        /* near underflow */
+	case 1: return 1 + rndn(2) * rndn(80);              /* near underflow */
 	case 2: return 0x3fff + rndn(130) - 65;             /* near 1 */
 	case 3: return 1 + rndn(0x7ffe);
 	case 4: return 0x3fff - 0x3f80 + rndn(0x3f80 * 2); /* mid range */
@@ -96,8 +98,9 @@ static f80 gen_f80(void)
 	unsigned r = rndn(100);
 	if (r < 4)
 		return f80_make(s, 0, 0);
-	if (r < 9)
-		return f80_make(s, 0, (gen_sig() >> 1) >> rndn(63) | 1ull << rndn(62) >> rndn(2) * 62);
+	if (r < 9) /* denormals, many just below the smallest normal */
+		return f80_make(s, 0, (gen_sig() >> 1) >> (rndn(2) ? rndn(3) : rndn(63)) |
+					      1ull << rndn(62) >> rndn(2) * 62);
 	if (r < 11)
 		return f80_make(s, 0, gen_sig());
 	if (r < 14)
@@ -139,7 +142,11 @@ static f80 gen_f80_pair(f80 a, int op_kind)
 		return gen_f80();
 	int ea = f80_exp(a);
 	bool s = rnd() & 1;
-	switch (rndn(4)) {
+	switch (rndn(5)) {
+	case 4: /* 1.0 give or take a few ulps: the result lands next to a */
+		if (rndn(2))
+			return f80_make(s, 0x3fff, (1ull << 63) + rndn(4));
+		return f80_make(s, 0x3ffe, ~0ull - rndn(4));
 	case 0: { /* near a */
 		u64 sig = a.sig + (u64)(rndn(9)) - 4;
 		return f80_make(s, (unsigned)(ea + (int)rndn(3) - 1) & 0x7fff, sig | (a.sig & 1ull << 63));
@@ -176,7 +183,7 @@ static u64 gen_narrow(unsigned fb)
 	u64 e;
 	switch (rndn(5)) {
 	case 0: e = emax - 1 - rndn(30); break;
-	case 1: e = 1 + rndn(30); break;
+	case 1: e = rndn(2) * rndn(30); frac |= rndn(2) ? fmask >> rndn(3) : 0; break;
 	case 2: e = (emax >> 1) + rndn(60) - 30; break;
 	case 3: { /* an integer near the s32 limits */
 		e = (emax >> 1) + 28 + rndn(6);
@@ -195,7 +202,9 @@ static u64 gen_narrow_pair(u64 a, unsigned fb)
 	u64 sbit = (u64)(rnd() & 1) << (fb + eb);
 	u64 ea = (a >> fb) & emax;
 	u64 frac = (gen_sig() << 1) >> (64 - fb);
-	switch (rndn(3)) {
+	switch (rndn(4)) {
+	case 3: /* 1.0 give or take a few ulps */
+		return sbit | (((u64)(emax >> 1) << fb) + rndn(5) - 2);
 	case 0: return (sbit | (a & ~(1ull << (fb + eb)))) + rndn(9) - 4;
 	case 1: {
 		long e = (long)ea + (long)rndn(2 * fb + 10) - fb - 5;
@@ -615,6 +624,9 @@ static bool case_fst(unsigned long long idx, int which)
 	if (rndn(2)) { /* in or near the narrow format's exponent range */
 		int span = which ? 1100 : 160;
 		a = f80_make(rnd() & 1, (unsigned)(0x3fff + (int)rndn(2 * span) - span), gen_sig());
+		if (rndn(4) == 0) /* just below the narrow format's smallest normal */
+			a = f80_make(rnd() & 1, 0x3fff - (which ? 1023 : 127) + rndn(2),
+				     ~0ull << rndn(12));
 	}
 	u16 cw = gen_cw();
 	struct x87res hw;
@@ -734,6 +746,9 @@ static bool case_cvt(unsigned long long idx, int which)
 	if (which == 1 && rndn(2)) { /* f64 in and around f32 range */
 		u64 ex = 1023 + rndn(320) - 160;
 		a = (a & 0x800fffffffffffffull) | ex << 52;
+		if (rndn(4) == 0) /* just below f32's smallest normal */
+			a = (a & 1ull << 63) | (u64)(1023 - 127 + rndn(2)) << 52 |
+			    (0xfffffffffffffull << rndn(12) & 0xfffffffffffffull);
 	}
 	s32 iv = (s32)(rnd() >> rndn(64));
 	switch (which) {
