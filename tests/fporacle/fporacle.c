@@ -235,10 +235,10 @@ static int x87_odd(const uint8_t *fx, unsigned i, int zero, int inf)
 	unsigned exp = (unsigned)le(p + 8, 2) & 0x7fff;
 	if (!(fx[FX_FTW] >> ((fx_top(fx) + i) & 7) & 1))
 		return 1;
+	if (exp && !(sig >> 63)) /* unnormal, pseudo-NaN, pseudo-infinity */
+		return 1;
 	if (exp == 0x7fff)
 		return sig << 1 ? 1 : inf;
-	if (exp && !(sig >> 63))
-		return 1;
 	return zero && !exp && !sig;
 }
 
