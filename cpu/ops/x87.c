@@ -132,40 +132,51 @@ static void fpu_update_es(struct cpu *c)
 		c->fpu.sw &= (u16)~(SW_ES | SW_B);
 }
 
-/* May the destination be written, given the flags raised? (SDM 4.9.2) */
-static bool fpu_may_store(const struct cpu *c, unsigned flags, bool reg_dest)
+/* What an instruction writes, for the unmasked responses */
+enum { DEST_REG, DEST_MEM, DEST_LOAD };
+
+/* May the destination be written, given the flags raised? (SDM 4.9.2)
+ * Measured on the host: FLD m32/m64 of a denormal loads it even with DE
+ * unmasked (an exact conversion), and a memory destination is not
+ * written under an unmasked overflow or underflow. */
+static bool fpu_may_store(const struct cpu *c, unsigned flags, int dest)
 {
 	unsigned un = flags & ~c->fpu.cw & FPX_ALL;
-	if (un & (FPX_IE | FPX_DE | FPX_ZE))
+	if (un & (FPX_IE | FPX_ZE))
 		return false;
-	return reg_dest || !(un & (FPX_OE | FPX_UE));
+	if ((un & FPX_DE) && dest != DEST_LOAD)
+		return false;
+	return dest != DEST_MEM || !(un & (FPX_OE | FPX_UE));
 }
 
 /* OR the flags into SW. An unmasked pre-computation exception stops the
  * operation, so the later ones it would have found are not reported
- * (SDM 4.9.2 priorities). */
-static void fpu_raise(struct cpu *c, unsigned flags)
+ * (SDM 4.9.2 priorities); an aborted store reports no precision loss
+ * (measured: FST m32 of a huge value with OE unmasked sets OE only). */
+static void fpu_raise(struct cpu *c, unsigned flags, int dest)
 {
 	unsigned un = flags & ~c->fpu.cw & FPX_ALL;
 	if (un & FPX_IE)
 		flags &= FPX_IE;
 	else if (un & (FPX_DE | FPX_ZE))
 		flags &= FPX_IE | FPX_DE | FPX_ZE;
+	else if (dest == DEST_MEM && (un & (FPX_OE | FPX_UE)))
+		flags &= FPX_OE | FPX_UE;
 	c->fpu.sw |= (u16)flags;
 	if (un)
 		fpu_set_pending(c);
 }
 
-static bool fpu_commit_slow(struct cpu *c, unsigned flags, bool reg_dest)
+static bool fpu_commit_slow(struct cpu *c, unsigned flags, int dest)
 {
-	bool ok = fpu_may_store(c, flags, reg_dest);
-	fpu_raise(c, flags);
+	bool ok = fpu_may_store(c, flags, dest);
+	fpu_raise(c, flags, dest);
 	return ok;
 }
 
 /* After an operation into a register: C1 from the rounding, the flags into
  * SW. True when the result is to be stored. */
-ALWAYS_INLINE bool fpu_commit(struct cpu *c, const struct fp_env *e)
+ALWAYS_INLINE bool fpu_commit(struct cpu *c, const struct fp_env *e, int dest)
 {
 	unsigned sw = (c->fpu.sw & ~SW_C1) | (e->c1 ? SW_C1 : 0);
 	if (likely(!(e->flags & ~c->fpu.cw & FPX_ALL))) { /* inexact results are the rule */
@@ -173,7 +184,7 @@ ALWAYS_INLINE bool fpu_commit(struct cpu *c, const struct fp_env *e)
 		return true;
 	}
 	c->fpu.sw = (u16)sw;
-	return fpu_commit_slow(c, e->flags, true);
+	return fpu_commit_slow(c, e->flags, dest);
 }
 
 /* Stack overflow (C1 = 1) or underflow (C1 = 0): IE and SF. True when IE
@@ -342,7 +353,7 @@ ALWAYS_INLINE void arith_mem(struct cpu *c, const struct insn *in, fp_binop op, 
 		return;
 	}
 	f80 r = op(&e, c->fpu.st[p], y);
-	if (fpu_commit(c, &e))
+	if (fpu_commit(c, &e, DEST_REG))
 		c->fpu.st[p] = r;
 }
 
@@ -357,7 +368,7 @@ ALWAYS_INLINE void arith_reg(struct cpu *c, const struct insn *in, fp_binop op, 
 	}
 	struct fp_env e = fpu_env(c);
 	f80 r = op(&e, c->fpu.st[p0], c->fpu.st[pi]);
-	if (fpu_commit(c, &e)) {
+	if (fpu_commit(c, &e, DEST_REG)) {
 		c->fpu.st[pd] = r;
 		if (pop)
 			fpu_pop(c);
@@ -406,24 +417,25 @@ static const struct {
 	[FP_UN] = { 0, AUX_CF | AUX_CO },
 };
 
-/* Compare x (ST(0)) with y: the result, or -1 when an unmasked exception
- * leaves everything unchanged. present: both operands are in use. */
-static int fcompare(struct cpu *c, bool present, f80 x, f80 y, struct fp_env *e, bool quiet)
+/* Compare x (ST(0)) with y. present: both operands are in use. The
+ * result is written even under an unmasked exception (measured on the
+ * host: FCOMP of a QNaN with IE unmasked sets C3 C2 C0, FCOMI of a
+ * denormal with DE unmasked sets CF), which only stops the pops: *ok. */
+static int fcompare(struct cpu *c, bool present, f80 x, f80 y, struct fp_env *e, bool quiet, bool *ok)
 {
-	if (unlikely(!present))
-		return fpu_stack_fault(c, false) ? FP_UN : -1;
+	if (unlikely(!present)) {
+		*ok = fpu_stack_fault(c, false);
+		return FP_UN;
+	}
 	int r = f80_compare(e, x, y, quiet);
-	if (unlikely(e->flags) && !fpu_commit_slow(c, e->flags, true))
-		return -1;
+	*ok = !e->flags || fpu_commit_slow(c, e->flags, DEST_REG);
 	return r;
 }
 
-static void fcom_finish(struct cpu *c, int r, unsigned pops)
+static void fcom_finish(struct cpu *c, int r, bool ok, unsigned pops)
 {
-	if (r < 0)
-		return;
 	sw_set(c, SW_CC, fcom_cc[r]);
-	while (pops--)
+	while (ok && pops--)
 		fpu_pop(c);
 }
 
@@ -435,7 +447,9 @@ ALWAYS_INLINE void fcom_mem(struct cpu *c, const struct insn *in, unsigned fmt, 
 	struct fp_env e = fpu_env(c);
 	f80 y = load_operand(c, lin, fmt, &e);
 	fpu_note_mem(c, in, ea);
-	fcom_finish(c, fcompare(c, st_full(c, 0), *st_ref(c, 0), y, &e, false), pops);
+	bool ok;
+	int r = fcompare(c, st_full(c, 0), *st_ref(c, 0), y, &e, false, &ok);
+	fcom_finish(c, r, ok, pops);
 }
 
 static void fcom_reg(struct cpu *c, const struct insn *in, unsigned i, bool quiet, unsigned pops)
@@ -444,7 +458,9 @@ static void fcom_reg(struct cpu *c, const struct insn *in, unsigned i, bool quie
 	fpu_note(c, in);
 	struct fp_env e = fpu_env(c);
 	bool present = st_full(c, 0) && st_full(c, i);
-	fcom_finish(c, fcompare(c, present, *st_ref(c, 0), *st_ref(c, i), &e, quiet), pops);
+	bool ok;
+	int r = fcompare(c, present, *st_ref(c, 0), *st_ref(c, i), &e, quiet, &ok);
+	fcom_finish(c, r, ok, pops);
 }
 
 #define X87_FCOM_MEM(name, fmt, pops)                                 \
@@ -478,7 +494,9 @@ HANDLER(h_ftst)
 	fpu_check_mf(c);
 	fpu_note(c, in);
 	struct fp_env e = fpu_env(c);
-	fcom_finish(c, fcompare(c, st_full(c, 0), *st_ref(c, 0), f80_zero, &e, false), 0);
+	bool ok;
+	int r = fcompare(c, st_full(c, 0), *st_ref(c, 0), f80_zero, &e, false, &ok);
+	fcom_finish(c, r, ok, 0);
 	NEXT;
 }
 HSET_ONE(ftst, h_ftst);
@@ -490,13 +508,12 @@ ALWAYS_INLINE void fcomi(struct cpu *c, const struct insn *in, bool quiet, bool 
 	struct fp_env e = fpu_env(c);
 	unsigned p0 = c->fpu.top, pi = (p0 + in->d) & 7;
 	bool present = (c->fpu.full >> p0) & (c->fpu.full >> pi) & 1;
-	int r = fcompare(c, present, c->fpu.st[p0], c->fpu.st[pi], &e, quiet);
-	if (r < 0)
-		return;
+	bool ok;
+	int r = fcompare(c, present, c->fpu.st[p0], c->fpu.st[pi], &e, quiet, &ok);
 	c->fpu.sw &= (u16)~SW_C1;
 	c->fl_res = fcomi_flags[r].res;
 	c->fl_aux = fcomi_flags[r].aux;
-	if (pop)
+	if (pop && ok)
 		fpu_pop(c);
 }
 
@@ -548,7 +565,7 @@ ALWAYS_INLINE void push_result(struct cpu *c, f80 v, const struct fp_env *e)
 			fpu_push(c, F80_INDEFINITE);
 		return;
 	}
-	if (fpu_commit(c, e))
+	if (fpu_commit(c, e, DEST_LOAD))
 		fpu_push(c, v);
 }
 
@@ -647,8 +664,10 @@ static void store_slow(struct cpu *c, const struct insn *in, u32 lin, u32 ea, un
 	u16 hi = 0;
 	if (!st_full(c, 0)) {
 		bool masked = c->fpu.cw & FPX_IE;
-		if (masked)
-			write_value(c, lin, fmt, store_value(&e, F80_INDEFINITE, fmt, &hi), hi);
+		if (masked) {
+			u64 v = store_value(&e, F80_INDEFINITE, fmt, &hi);
+			write_value(c, lin, fmt, v, hi);
+		}
 		fpu_stack_fault(c, false);
 		fpu_note_mem(c, in, ea);
 		if (masked && pop)
@@ -656,11 +675,11 @@ static void store_slow(struct cpu *c, const struct insn *in, u32 lin, u32 ea, un
 		return;
 	}
 	u64 v = store_value(&e, *st_ref(c, 0), fmt, &hi);
-	bool ok = fpu_may_store(c, e.flags, false);
+	bool ok = fpu_may_store(c, e.flags, DEST_MEM);
 	if (ok)
 		write_value(c, lin, fmt, v, hi);
 	sw_set(c, SW_C1, e.c1 ? SW_C1 : 0);
-	fpu_raise(c, e.flags);
+	fpu_raise(c, e.flags, DEST_MEM);
 	fpu_note_mem(c, in, ea);
 	if (ok && pop)
 		fpu_pop(c);
@@ -859,7 +878,7 @@ ALWAYS_INLINE void unary(struct cpu *c, const struct insn *in, fp_unop op)
 	}
 	struct fp_env e = fpu_env(c);
 	f80 r = op(&e, c->fpu.st[p]);
-	if (fpu_commit(c, &e))
+	if (fpu_commit(c, &e, DEST_REG))
 		c->fpu.st[p] = r;
 }
 HANDLER(h_fsqrt) { unary(c, in, f80_sqrt); NEXT; }
@@ -883,7 +902,7 @@ static void binary01(struct cpu *c, const struct insn *in, fp_binop op, bool to_
 	}
 	struct fp_env e = fpu_env(c);
 	f80 r = op(&e, c->fpu.st[p0], c->fpu.st[p1]);
-	if (fpu_commit(c, &e)) {
+	if (fpu_commit(c, &e, DEST_REG)) {
 		c->fpu.st[pd] = r;
 		if (to_st1_pop)
 			fpu_pop(c);
@@ -912,7 +931,7 @@ static void fprem(struct cpu *c, const struct insn *in, bool ieee)
 	struct fp_env e = fpu_env(c);
 	f80 a = c->fpu.st[p0];
 	u16 cc = f80_prem(&e, &a, c->fpu.st[p1], ieee);
-	if (fpu_commit(c, &e)) {
+	if (fpu_commit(c, &e, DEST_REG)) {
 		c->fpu.st[p0] = a;
 		sw_set(c, SW_CC, cc);
 	}
@@ -947,7 +966,7 @@ HANDLER(h_fxtract)
 	struct fp_env e = fpu_env(c);
 	f80 ex, sig;
 	f80_xtract(&e, *st_ref(c, 0), &ex, &sig);
-	if (fpu_commit(c, &e)) {
+	if (fpu_commit(c, &e, DEST_REG)) {
 		*st_ref(c, 0) = ex;
 		fpu_push(c, sig);
 	}
@@ -973,7 +992,7 @@ HANDLER(h_fptan)
 		NEXT;
 	}
 	c->fpu.sw &= (u16)~SW_C2;
-	if (fpu_commit(c, &e)) {
+	if (fpu_commit(c, &e, DEST_REG)) {
 		*st_ref(c, 0) = r;
 		fpu_push(c, f80_nan(r) ? r : f80_one);
 	}
@@ -995,7 +1014,7 @@ HANDLER(h_fsincos)
 		NEXT;
 	}
 	c->fpu.sw &= (u16)~SW_C2;
-	if (fpu_commit(c, &e)) {
+	if (fpu_commit(c, &e, DEST_REG)) {
 		*st_ref(c, 0) = s;
 		fpu_push(c, co);
 	}
@@ -1019,7 +1038,7 @@ static void trig(struct cpu *c, const struct insn *in, bool (*fn)(struct fp_env 
 		return;
 	}
 	c->fpu.sw &= (u16)~SW_C2;
-	if (fpu_commit(c, &e))
+	if (fpu_commit(c, &e, DEST_REG))
 		c->fpu.st[p] = r;
 }
 HANDLER(h_fsin) { trig(c, in, f80_sin); NEXT; }
