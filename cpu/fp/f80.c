@@ -191,6 +191,24 @@ f80 f80_round_pack(struct fp_env *e, bool sign, s32 exp, u64 hi, u64 lo, unsigne
 	return underflow(e, sign, exp, hi, lo, prec);
 }
 
+/* f80_round_pack for the common case, inlined into the fast paths: hi
+ * normalized and the exponent well inside the range, so neither overflow
+ * nor underflow can happen. */
+static inline f80 pack_normal(struct fp_env *e, bool sign, s32 exp, u64 hi, u64 lo)
+{
+	if (unlikely(exp < 1 || exp >= F80_EXP_MAX - 1))
+		return f80_round_pack(e, sign, exp, hi, lo, e->pc);
+	unsigned how;
+	u64 sig = fp_round_field(e->rc, sign, hi, lo, e->pc, &how);
+	if (unlikely(sig == 0)) {
+		sig = 1ull << 63;
+		exp++;
+	}
+	e->flags |= (u8)((how & FP_INEXACT) ? FPX_PE : 0);
+	e->c1 = how & FP_ROUNDED_UP;
+	return f80_make(sign, (unsigned)exp, sig);
+}
+
 /* ---- exact significand cores ---- */
 
 bool fp_add_sig(bool sa, s32 ea, u64 ma, bool sb, s32 eb, u64 mb,
@@ -321,6 +339,40 @@ static bool special2(struct fp_env *e, f80 a, f80 b, f80 *r)
 	return false;
 }
 
+/* Two normals whose exponents differ by less than 64: the aligned
+ * operands fit 128 bits exactly, and the sum needs at most a one-bit
+ * renormalization (a difference, a clz). */
+static inline f80 add_near(struct fp_env *e, struct fp_unpacked a, struct fp_unpacked b,
+			   unsigned d)
+{
+	u64 bh = d ? b.sig >> d : b.sig, bl = d ? b.sig << (64 - d) : 0, hi, lo;
+	s32 exp = a.exp;
+	if (a.sign == b.sign) {
+		hi = a.sig + bh;
+		lo = bl;
+		if (hi < bh) { /* carry out: shift it back in, keeping the sticky bit */
+			lo = (lo >> 1) | (lo & 1) | (hi << 63);
+			hi = (hi >> 1) | (1ull << 63);
+			exp++;
+		}
+		return pack_normal(e, a.sign, exp, hi, lo);
+	}
+	lo = 0 - bl;
+	hi = a.sig - bh - (bl != 0);
+	if (!(hi >> 63)) {
+		if (!(hi | lo)) {
+			e->c1 = false;
+			return f80_zero(e->rc == FPR_DOWN);
+		}
+		unsigned z = u128_clz(u128_make(hi, lo));
+		u128 n = u128_shl(u128_make(hi, lo), z);
+		hi = u128_hi(n);
+		lo = u128_lo(n);
+		exp -= (s32)z;
+	}
+	return pack_normal(e, a.sign, exp, hi, lo);
+}
+
 static f80 add_finite(struct fp_env *e, struct fp_unpacked a, struct fp_unpacked b)
 {
 	bool sign;
@@ -363,9 +415,17 @@ static inline struct fp_unpacked unpack_normal(f80 a)
 static inline f80 addsub(struct fp_env *e, f80 a, f80 b, bool negb)
 {
 	if (likely(is_normal(a) && is_normal(b))) {
-		struct fp_unpacked ub = unpack_normal(b);
+		struct fp_unpacked ua = unpack_normal(a), ub = unpack_normal(b);
 		ub.sign ^= negb;
-		return add_finite(e, unpack_normal(a), ub);
+		if (ua.exp < ub.exp || (ua.exp == ub.exp && ua.sig < ub.sig)) {
+			struct fp_unpacked t = ua;
+			ua = ub;
+			ub = t;
+		}
+		unsigned d = (unsigned)(ua.exp - ub.exp);
+		if (likely(d < 64))
+			return add_near(e, ua, ub, d);
+		return add_finite(e, ua, ub);
 	}
 	return add_slow(e, a, b, negb);
 }
@@ -376,8 +436,14 @@ f80 f80_sub(struct fp_env *e, f80 a, f80 b) { return addsub(e, a, b, true); }
 static f80 mul_finite(struct fp_env *e, struct fp_unpacked a, struct fp_unpacked b)
 {
 	u128 p = u128_mul64(a.sig, b.sig);
-	return f80_round_pack(e, a.sign ^ b.sign, a.exp + b.exp - F80_BIAS + 1, u128_hi(p),
-			      u128_lo(p), e->pc);
+	u64 hi = u128_hi(p), lo = u128_lo(p);
+	s32 exp = a.exp + b.exp - F80_BIAS + 1;
+	if (!(hi >> 63)) { /* the product is in [2^126, 2^128) */
+		hi = hi << 1 | lo >> 63;
+		lo <<= 1;
+		exp--;
+	}
+	return pack_normal(e, a.sign ^ b.sign, exp, hi, lo);
 }
 
 f80 f80_mul(struct fp_env *e, f80 a, f80 b)
@@ -400,7 +466,7 @@ static f80 div_finite(struct fp_env *e, struct fp_unpacked a, struct fp_unpacked
 {
 	u64 hi, lo;
 	int adj = fp_div_sig(a.sig, b.sig, &hi, &lo);
-	return f80_round_pack(e, a.sign ^ b.sign, a.exp - b.exp + F80_BIAS + adj, hi, lo, e->pc);
+	return pack_normal(e, a.sign ^ b.sign, a.exp - b.exp + F80_BIAS + adj, hi, lo);
 }
 
 f80 f80_div(struct fp_env *e, f80 a, f80 b)
@@ -436,7 +502,7 @@ static f80 sqrt_finite(struct fp_env *e, struct fp_unpacked a)
 	unsigned odd = (unsigned)x & 1;
 	u64 hi, lo;
 	fp_sqrt_sig(a.sig, odd, &hi, &lo);
-	return f80_round_pack(e, false, (x - (s32)odd) / 2 + F80_BIAS, hi, lo, e->pc);
+	return pack_normal(e, false, (x - (s32)odd) / 2 + F80_BIAS, hi, lo);
 }
 
 f80 f80_sqrt(struct fp_env *e, f80 a)
