@@ -11,6 +11,7 @@ Suite *block_suite(void);
 Suite *devices_suite(void);
 Suite *tlb_suite(void);
 Suite *simd_suite(void);
+Suite *fp_trans_suite(void);
 
 /* A bare machine as the tests use it: 4 MiB of RAM, no kernel, serial and
  * debugcon going nowhere, so nothing but the test touches its state. */
