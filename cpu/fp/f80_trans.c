@@ -353,7 +353,6 @@ static enum trig_check trig_check(struct fp_env *e, f80 a, f80 *res)
 	case FPC_INF:
 	case FPC_UNSUPPORTED:
 		*res = fp80_invalid(e);
-		e->c1 = false;
 		return TRIG_DONE;
 	case FPC_DENORMAL:
 		if (denormal_stops(e, a, a)) {
@@ -526,21 +525,19 @@ static f80 atan_table(struct fp_env *e, f80 y, f80 x)
 
 static bool is_nan_class(enum fp_class c) { return c == FPC_QNAN || c == FPC_SNAN; }
 
-/* The operand rules of the two-operand instructions: unsupported encodings
- * are invalid, then NaNs propagate (x = ST(0) first), then denormals raise
- * DE. Returns true when *res is the result already. */
+/* The first operand rules of the two-operand instructions: unsupported
+ * encodings are invalid, then NaNs propagate (x = ST(0), y = ST(1)).
+ * Returns true when *res is the result already. */
 static bool two_operand_check(struct fp_env *e, f80 x, f80 y, f80 *res)
 {
 	enum fp_class cx = f80_classify(x), cy = f80_classify(y);
 	e->c1 = false;
 	if (cx == FPC_UNSUPPORTED || cy == FPC_UNSUPPORTED) {
 		*res = fp80_invalid(e);
-		e->c1 = false;
 		return true;
 	}
 	if (is_nan_class(cx) || is_nan_class(cy)) {
 		*res = fp80_nan_result(e, x, y);
-		e->c1 = false;
 		return true;
 	}
 	return false;
@@ -586,9 +583,7 @@ f80 f80_2xm1(struct fp_env *e, f80 a)
 	case FPC_SNAN:
 		return fp80_nan_result(e, a, a);
 	case FPC_UNSUPPORTED:
-		a = fp80_invalid(e);
-		e->c1 = false;
-		return a;
+		return fp80_invalid(e);
 	case FPC_INF: /* 2^-inf - 1 = -1 */
 		return f80_sign(a) ? f80_make(true, F80_BIAS, 1ull << 63) : a;
 	case FPC_DENORMAL:
@@ -652,11 +647,8 @@ static f80 log_product_special(struct fp_env *e, f80 y, bool lneg, bool log_zero
 {
 	enum fp_class cy = f80_classify(y);
 	bool sign = f80_sign(y) != lneg;
-	if ((log_zero && cy == FPC_INF) || (log_inf && cy == FPC_ZERO)) {
-		f80 r = fp80_invalid(e);
-		e->c1 = false;
-		return r;
-	}
+	if ((log_zero && cy == FPC_INF) || (log_inf && cy == FPC_ZERO))
+		return fp80_invalid(e);
 	if (log_zero || cy == FPC_ZERO)
 		return f80_make(sign, 0, 0);
 	return f80_make(sign, F80_EXP_MAX, 1ull << 63);
@@ -682,11 +674,8 @@ f80 f80_yl2x(struct fp_env *e, f80 x, f80 y)
 	if (two_operand_check(e, x, y, &res))
 		return res;
 	enum fp_class cx = f80_classify(x), cy = f80_classify(y);
-	if (cx != FPC_ZERO && f80_sign(x)) {
-		res = fp80_invalid(e);
-		e->c1 = false;
-		return res;
-	}
+	if (cx != FPC_ZERO && f80_sign(x))
+		return fp80_invalid(e);
 	if (cx == FPC_ZERO) {
 		if (cy != FPC_ZERO && cy != FPC_INF)
 			e->flags |= FPX_ZE;
@@ -709,11 +698,8 @@ f80 f80_yl2xp1(struct fp_env *e, f80 x, f80 y)
 	if (two_operand_check(e, x, y, &res))
 		return res;
 	enum fp_class cx = f80_classify(x), cy = f80_classify(y);
-	if (cx == FPC_INF && f80_sign(x)) {
-		res = fp80_invalid(e);
-		e->c1 = false;
-		return res;
-	}
+	if (cx == FPC_INF && f80_sign(x))
+		return fp80_invalid(e);
 	if (denormal_stops(e, x, y))
 		return x;
 	bool at_most_m1 = f80_sign(x) && f80_exp(x) >= F80_BIAS && cx != FPC_INF;

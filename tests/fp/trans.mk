@@ -12,6 +12,6 @@ $(TRANSCMP_BIN): $(BUILD)/tests/fp/transcmp.o $(BUILD)/libxlat.a
 
 .PHONY: check-fp-trans
 check-fp-trans: $(TRANSCMP_BIN)
-	$(TRANSCMP_BIN) -s 1 -n 1500
+	$(TRANSCMP_BIN) -s 1 -n 4000
 
 check: check-fp-trans
