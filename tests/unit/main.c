@@ -10,6 +10,7 @@ int main(void)
 	srunner_add_suite(sr, block_suite());
 	srunner_add_suite(sr, devices_suite());
 	srunner_add_suite(sr, tlb_suite());
+	srunner_add_suite(sr, fp_suite());
 	srunner_add_suite(sr, simd_suite());
 	srunner_add_suite(sr, fp_trans_suite());
 	srunner_run_all(sr, CK_NORMAL);

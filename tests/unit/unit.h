@@ -10,6 +10,7 @@ Suite *flags_suite(void);
 Suite *block_suite(void);
 Suite *devices_suite(void);
 Suite *tlb_suite(void);
+Suite *fp_suite(void);
 Suite *simd_suite(void);
 Suite *fp_trans_suite(void);
 
