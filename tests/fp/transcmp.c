@@ -1,7 +1,8 @@
 /* transcmp.c - xlat's x87 transcendentals, FPREM/FPREM1 and BCD conversions
  * against this machine's own x87.
  *
- *   transcmp [-n cases] [-s seed] [-v]
+ *   transcmp [-n cases] [-s seed] [-v]     compare with the host x87
+ *   transcmp -H [-n cases] [-s seed]         hash xlat's results (any host)
  *
  * For each function: special operands (zeros, denormals, infinities, NaNs,
  * unsupported encodings, the ends of each instruction's domain) and seeded
@@ -20,15 +21,20 @@
  *
  * The oracle runs the instruction with inline assembly and reads the
  * registers back with FNSAVE, which does not trigger pending unmasked
- * exceptions. Only x86 hosts have the oracle; elsewhere this prints a line
- * and succeeds.
+ * exceptions. Only x86-64 hosts have the oracle. -H instead prints one
+ * hash of xlat's results and status words per function, for the same
+ * operands: check-fp-trans-portable compares the hashes of builds with and
+ * without __int128 and, when it can, of an aarch64 build under qemu.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "xlat/fp.h"
+#include "cpu/fp/fp_internal.h"
 
-#if defined(__x86_64__) || defined(__i386__)
+#if defined(__x86_64__)
+#define HOST_X87 1
+#endif
 
 enum fn {
 	FN_SIN, FN_COS, FN_SINCOS, FN_TAN, FN_ATAN, FN_2XM1, FN_YL2X, FN_YL2XP1,
@@ -58,12 +64,15 @@ struct outcome {
 
 struct stats {
 	unsigned long cases, same, ulp1, ulp1_near, worse, swdiff;
+	u64 hash;
 };
 
-static int verbose;
-static unsigned long shown;
+static int verbose, hash_mode;
 
 /* ---- the host ---- */
+
+#ifdef HOST_X87
+static unsigned long shown; /* differences printed so far */
 
 struct fnsave_area {
 	u16 cw, pad0, sw, pad1, tw, pad2;
@@ -144,6 +153,8 @@ static void host_bstp(u16 cw, f80 a, struct outcome *o)
 	o->nres = 0;
 }
 
+#endif
+
 /* ---- xlat ---- */
 
 static bool is_nan(f80 a) { return f80_exp(a) == F80_EXP_MAX && (a.sig << 1); }
@@ -206,6 +217,7 @@ static void xlat_run(enum fn f, u16 cw, f80 a, f80 b, struct outcome *o)
 
 /* ---- comparison ---- */
 
+#ifdef HOST_X87
 /* Position on the number line, so that neighbours differ by one. */
 static __int128 ordinal(f80 a)
 {
@@ -273,6 +285,8 @@ static bool judge(struct stats *st, enum fn f, u16 cw, f80 a, f80 b, const struc
 	return !fail;
 }
 
+#endif
+
 /* ---- operands ---- */
 
 static u64 rng_state;
@@ -289,7 +303,9 @@ static f80 mk(bool s, unsigned e, u64 sig) { return f80_make(s, e, sig); }
 static f80 rnd_normal(int lo, int hi) /* unbiased exponent range, random sign */
 {
 	int e = lo + (int)rnd_below((unsigned)(hi - lo + 1));
-	return mk(rnd() & 1, (unsigned)(F80_BIAS + e), rnd() | 1ull << 63);
+	e = e < 1 - F80_BIAS ? 1 - F80_BIAS : e > F80_BIAS ? F80_BIAS : e;
+	bool sign = rnd() & 1;
+	return mk(sign, (unsigned)(F80_BIAS + e), rnd() | 1ull << 63);
 }
 
 #define ONE_SIG (1ull << 63)
@@ -321,13 +337,13 @@ static f80 trig_arg(void)
 	switch (rnd_below(6)) {
 	case 0: return rnd_normal(-80, 0);
 	case 1: { /* next to k P/2, P the x87's 66-bit pi: k up to 2^40 */
-		u64 k = (rnd() >> (24 + rnd_below(40))) | 1;
-		unsigned __int128 p = ((unsigned __int128)3 << 64 | 0x243f6a8885a308d3ull) * k; /* P/2 * 2^65 */
-		int t = 127;
-		while (!((p >> t) & 1))
-			t--;
-		u64 sig = (u64)(p >> (t - 63)) + rnd_below(5) - 2;
-		return mk(rnd() & 1, (unsigned)(F80_BIAS + t - 65), sig | ONE_SIG);
+		unsigned sh = 24 + rnd_below(40);
+		u64 k = (rnd() >> sh) | 1;
+		u128 p = u128_add(u128_mul64(0x243f6a8885a308d3ull, k), u128_make(3 * k, 0)); /* P/2 2^65 k */
+		unsigned t = 127 - u128_clz(p);
+		u64 sig = u128_lo(u128_shr(p, t - 63)) + rnd_below(5) - 2;
+		bool sign = rnd() & 1;
+		return mk(sign, (unsigned)(F80_BIAS + (int)t - 65), sig | ONE_SIG);
 	}
 	default: return rnd_normal(-2, 62);
 	}
@@ -351,8 +367,11 @@ static void args_for(enum fn f, f80 *a, f80 *b)
 		break;
 	case FN_YL2X:
 		*a = rnd_below(4) ? rnd_normal(-200, 200) : rnd_normal(-16382, 16383);
-		if (!rnd_below(4)) /* near 1 */
-			*a = mk(0, F80_BIAS - (unsigned)rnd_below(2), rnd() >> 40 | (rnd_below(2) ? ~0ull << 24 : ONE_SIG));
+		if (!rnd_below(4)) { /* near 1 */
+			unsigned below = rnd_below(2);
+			u64 sig = rnd() >> 40;
+			*a = mk(0, F80_BIAS - below, sig | (below ? ~0ull << 24 : ONE_SIG));
+		}
 		a->se &= 0x7fff;
 		break;
 	case FN_YL2XP1:
@@ -364,16 +383,20 @@ static void args_for(enum fn f, f80 *a, f80 *b)
 		int eb = (int)rnd_below(200) - 100, d = (int)rnd_below(140) - 10;
 		if (!rnd_below(8))
 			eb = -16382 + (int)rnd_below(80); /* tiny divisors, denormal remainders */
-		*b = mk(rnd() & 1, (unsigned)(F80_BIAS + eb), rnd() | ONE_SIG);
-		*a = mk(rnd() & 1, (unsigned)(F80_BIAS + eb + d), rnd() | ONE_SIG);
-		if (!rnd_below(4)) /* short significands: small quotients, exact cases */
-			a->sig &= ~0ull << rnd_below(64), b->sig &= ~0ull << rnd_below(64);
+		*b = rnd_normal(eb, eb);
+		*a = rnd_normal(eb + d, eb + d);
+		if (!rnd_below(4)) { /* short significands: small quotients, exact cases */
+			a->sig &= ~0ull << rnd_below(64);
+			b->sig &= ~0ull << rnd_below(64);
+		}
 		break;
 	}
 	case FN_BSTP:
 		*a = rnd_normal(-3, 62);
-		if (!rnd_below(4)) /* around 10^18 */
-			*a = mk(rnd() & 1, 0x403a, 0xde0b6b3a76400000ull + (rnd_below(4096) - 2048));
+		if (!rnd_below(4)) { /* around 10^18 */
+			u64 off = rnd_below(4096);
+			*a = mk(rnd() & 1, 0x403a, 0xde0b6b3a76400000ull + off - 2048);
+		}
 		break;
 	default:
 		break;
@@ -386,9 +409,12 @@ static void random_bcd(u8 bcd[10])
 		u8 lo = (u8)rnd_below(10), hi = (u8)rnd_below(10);
 		bcd[i] = (u8)(hi << 4 | lo);
 	}
-	if (!rnd_below(8)) /* invalid digits */
-		bcd[rnd_below(9)] |= 0xa0 + (u8)rnd_below(6) * 0x10;
-	bcd[9] = (u8)(rnd_below(2) ? 0x80 : 0) | (u8)(rnd() & 0x7f);
+	if (!rnd_below(8)) { /* invalid digits */
+		unsigned i = rnd_below(9);
+		bcd[i] |= (u8)(0xa0 + rnd_below(6) * 0x10);
+	}
+	bcd[9] = (u8)(rnd_below(2) ? 0x80 : 0);
+	bcd[9] |= (u8)(rnd() & 0x7f);
 	if (rnd_below(4))
 		bcd[9] &= 0x80;
 }
@@ -401,40 +427,92 @@ static const u16 cws[] = {
 };
 #define NCWS (sizeof(cws) / sizeof(cws[0]))
 
+static void xlat_bstp(u16 cw, f80 a, struct outcome *x)
+{
+	struct fp_env e = env_of(cw);
+	f80_to_bcd(&e, a, x->bcd);
+	x->sw = sw_of(&e, 0);
+	x->stopped = stops(&e);
+}
+
+/* FNV-1a over what the instruction leaves: results, BCD bytes, status */
+static void hash_outcome(struct stats *st, const struct outcome *x, bool bcd)
+{
+	u8 buf[2 * 10 + 10 + 2];
+	unsigned n = 0;
+	for (unsigned i = 0; i < x->nres; i++) {
+		for (int b = 0; b < 8; b++)
+			buf[n++] = (u8)(x->r[i].sig >> (8 * b));
+		buf[n++] = (u8)x->r[i].se;
+		buf[n++] = (u8)(x->r[i].se >> 8);
+	}
+	if (bcd && !x->stopped)
+		for (int b = 0; b < 10; b++)
+			buf[n++] = x->bcd[b];
+	buf[n++] = (u8)x->sw;
+	buf[n++] = (u8)(x->sw >> 8);
+	if (!st->hash)
+		st->hash = 0xcbf29ce484222325ull;
+	for (unsigned i = 0; i < n; i++)
+		st->hash = (st->hash ^ buf[i]) * 0x100000001b3ull;
+	st->cases++;
+}
+
+#ifdef HOST_X87
+static bool compare_bstp(struct stats *st, u16 cw, f80 a, const struct outcome *x)
+{
+	struct outcome h = { 0 };
+	host_bstp(cw, a, &h);
+	bool differs = (memcmp(h.bcd, x->bcd, 10) != 0 && !x->stopped) || h.sw != x->sw;
+	st->cases++;
+	st->same += !differs;
+	st->worse += differs;
+	st->swdiff += h.sw != x->sw;
+	if (differs && (shown++ < 40 || verbose))
+		printf("  fbstp cw=%04x a=%04x:%016llx sw host %04x xlat %04x\n", cw, a.se,
+		       (unsigned long long)a.sig, h.sw, x->sw);
+	return !differs;
+}
+#endif
+
 static bool run_case(struct stats *st, enum fn f, f80 a, f80 b, u16 cw)
 {
-	struct outcome h = { 0 }, x = { 0 };
-	if (f == FN_BSTP) {
-		struct fp_env e = env_of(cw);
-		host_bstp(cw, a, &h);
-		f80_to_bcd(&e, a, x.bcd);
-		x.sw = sw_of(&e, 0);
-		x.stopped = stops(&e);
-		int d = (memcmp(h.bcd, x.bcd, 10) != 0 && !x.stopped) ? 2 : 0;
-		st->cases++;
-		st->same += d == 0;
-		st->worse += d != 0;
-		st->swdiff += h.sw != x.sw;
-		if (d || h.sw != x.sw) {
-			if (shown++ < 40 || verbose)
-				printf("  fbstp cw=%04x a=%04x:%016llx sw host %04x xlat %04x\n", cw, a.se,
-				       (unsigned long long)a.sig, h.sw, x.sw);
-			return false;
-		}
+	struct outcome x = { 0 };
+	if (f == FN_BSTP)
+		xlat_bstp(cw, a, &x);
+	else
+		xlat_run(f, cw, a, b, &x);
+	if (hash_mode) {
+		hash_outcome(st, &x, f == FN_BSTP);
 		return true;
 	}
+#ifdef HOST_X87
+	if (f == FN_BSTP)
+		return compare_bstp(st, cw, a, &x);
+	struct outcome h = { 0 };
 	host_run(f, cw, a, b, &h);
-	xlat_run(f, cw, a, b, &x);
 	return judge(st, f, cw, a, b, &h, &x);
+#else
+	return false;
+#endif
 }
 
 static bool run_bld(struct stats *st, const u8 bcd[10])
 {
-	struct outcome h = { 0 }, x = { 0 };
-	host_bld(bcd, &h);
+	struct outcome x = { 0 };
 	x.r[0] = f80_from_bcd(bcd);
 	x.nres = 1;
+	if (hash_mode) {
+		hash_outcome(st, &x, false);
+		return true;
+	}
+#ifdef HOST_X87
+	struct outcome h = { 0 };
+	host_bld(bcd, &h);
 	return judge(st, FN_BLD, 0x37f, x.r[0], x.r[0], &h, &x);
+#else
+	return false;
+#endif
 }
 
 static bool run_fn(struct stats *st, enum fn f, unsigned n)
@@ -464,6 +542,15 @@ static bool run_fn(struct stats *st, enum fn f, unsigned n)
 	return ok;
 }
 
+static void print_stats(enum fn f, const struct stats *st)
+{
+	if (hash_mode)
+		printf("%-8s %9lu %016llx\n", fn_names[f], st->cases, (unsigned long long)st->hash);
+	else
+		printf("%-8s %9lu %9lu %9lu %9lu %9lu %9lu\n", fn_names[f], st->cases, st->same, st->ulp1,
+		       st->ulp1_near, st->worse, st->swdiff);
+}
+
 int main(int argc, char **argv)
 {
 	unsigned n = 2000;
@@ -475,29 +562,32 @@ int main(int argc, char **argv)
 			seed = strtoull(argv[++i], NULL, 0);
 		else if (!strcmp(argv[i], "-v"))
 			verbose = 1;
+		else if (!strcmp(argv[i], "-H"))
+			hash_mode = 1;
 		else {
-			fprintf(stderr, "usage: %s [-n cases] [-s seed] [-v]\n", argv[0]);
+			fprintf(stderr, "usage: %s [-H] [-n cases] [-s seed] [-v]\n", argv[0]);
 			return 2;
 		}
 	}
+#ifndef HOST_X87
+	if (!hash_mode) {
+		puts("transcmp: not an x86-64 host, no x87 to compare with");
+		return 0;
+	}
+#endif
 	rng_state = seed * 0x9e3779b97f4a7c15ull | 1;
 	bool ok = true;
-	printf("%-8s %9s %9s %9s %9s %9s %9s\n", "function", "cases", "identical", "1 ulp", "(in RN)", "worse",
-	       "sw diff");
+	if (hash_mode)
+		printf("%-8s %9s %16s\n", "function", "cases", "hash");
+	else
+		printf("%-8s %9s %9s %9s %9s %9s %9s\n", "function", "cases", "identical", "1 ulp", "(in RN)",
+		       "worse", "sw diff");
 	for (enum fn f = 0; f < FN_COUNT; f++) {
 		struct stats st = { 0 };
 		ok &= run_fn(&st, f, n);
-		printf("%-8s %9lu %9lu %9lu %9lu %9lu %9lu\n", fn_names[f], st.cases, st.same, st.ulp1,
-		       st.ulp1_near, st.worse, st.swdiff);
+		print_stats(f, &st);
 	}
-	printf("transcmp: %s\n", ok ? "ok" : "FAILED");
+	if (!hash_mode)
+		printf("transcmp: %s\n", ok ? "ok" : "FAILED");
 	return ok ? 0 : 1;
 }
-
-#else
-int main(void)
-{
-	puts("transcmp: not an x86 host, no x87 to compare with");
-	return 0;
-}
-#endif
