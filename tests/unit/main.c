@@ -13,6 +13,7 @@ int main(void)
 	srunner_add_suite(sr, fp_suite());
 	srunner_add_suite(sr, simd_suite());
 	srunner_add_suite(sr, fp_trans_suite());
+	srunner_add_suite(sr, x87_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

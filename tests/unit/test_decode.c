@@ -349,9 +349,9 @@ static const struct dcase cases[] = {
 	{ M32, "popf", 1, END, NOMEM, BY(0x9d) },
 	{ M32, "pushf", 1, 0, NOMEM, BY(0x9c) },
 	{ M32, "cpuid", 2, END, NOMEM, BY(0x0f, 0xa2) },
-	{ M32, "x87", 2, 0, RR(0, 0xe8), NOMEM, .op = (1 << 3) | 5, BY(0xd9, 0xe8) },
-	{ M32, "x87", 2, 0, RR(3, 0xe3), NOMEM, .op = (3 << 3) | 4, BY(0xdb, 0xe3) },
-	{ M32, "x87", 3, MEM, RR(ANY, 0x45), EA(R_EBP, N, 0, S_SS, -8), .op = (5 << 3) | 0, BY(0xdd, 0x45, 0xf8) },
+	{ M32, "fldconst", 2, 0, RR(0, 0xe8), NOMEM, .op = (1 << 3) | 5, BY(0xd9, 0xe8) },
+	{ M32, "fninit", 2, 0, RR(3, 0xe3), NOMEM, .op = (3 << 3) | 4, BY(0xdb, 0xe3) },
+	{ M32, "fld_m64", 3, MEM, RR(ANY, 0x45), EA(R_EBP, N, 0, S_SS, -8), .op = (5 << 3) | 0, BY(0xdd, 0x45, 0xf8) },
 
 	/* ---- prefixes: the 15-byte limit, repeats ---- */
 	{ M32, "nop", 15, 0, NOMEM, BY(P14, 0x90) },

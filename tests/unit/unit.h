@@ -13,6 +13,7 @@ Suite *tlb_suite(void);
 Suite *fp_suite(void);
 Suite *simd_suite(void);
 Suite *fp_trans_suite(void);
+Suite *x87_suite(void);
 
 /* A bare machine as the tests use it: 4 MiB of RAM, no kernel, serial and
  * debugcon going nowhere, so nothing but the test touches its state. */
