@@ -14,15 +14,19 @@
  * with FNSTSW and clears it with FNCLEX before anything can wait. When IE,
  * DE or ZE is unmasked and raised, or a store to memory raises an unmasked
  * exception, the hardware delivers no result and only the flags are
- * compared. SSE runs with every exception masked (an unmasked one would
- * fault at once).
+ * compared. SSE exceptions may be unmasked too: the instruction then
+ * faults at once (SIGFPE) and delivers nothing; the handler reads MXCSR
+ * from the signal context, so the flags are compared.
  *
  * The last line is "N passed, M failed"; the exit status is non-zero on
  * any mismatch.
  */
+#include <setjmp.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <ucontext.h>
 #include "xlat/fp.h"
 
 #if !defined(__x86_64__)
@@ -240,7 +244,10 @@ static struct fp_env env_of_cw(u16 cw)
 
 static u32 gen_mxcsr(void)
 {
-	return 0x1f80 | rndn(4) << 13 | (rndn(4) ? 0 : 0x40) | (rndn(4) ? 0 : 0x8000);
+	u32 m = 0x1f80 | rndn(4) << 13 | (rndn(4) ? 0 : 0x40) | (rndn(4) ? 0 : 0x8000);
+	if (!rndn(4))
+		m &= ~(rndn(64) << 7);
+	return m;
 }
 
 static struct fp_env env_of_mxcsr(u32 m)
@@ -341,7 +348,33 @@ X87_LOAD(hw_fld64, "fldl", u64)
 struct sseres {
 	u64 r;
 	u32 mxcsr;
+	bool faulted; /* unmasked exception: no result */
 };
+
+/* An unmasked SSE exception faults on the instruction itself: the handler
+ * takes MXCSR as the fault left it and jumps back to the case. */
+static sigjmp_buf sse_fault_jmp;
+static volatile u32 sse_fault_mxcsr;
+
+static void on_sigfpe(int sig, siginfo_t *si, void *ctx)
+{
+	(void)sig;
+	(void)si;
+	sse_fault_mxcsr = ((ucontext_t *)ctx)->uc_mcontext.fpregs->mxcsr;
+	siglongjmp(sse_fault_jmp, 1);
+}
+
+#define SSE_RUN(hw, call)                                  \
+	do {                                               \
+		(hw).faulted = false;                      \
+		if (!sigsetjmp(sse_fault_jmp, 1)) {        \
+			call;                              \
+		} else {                                   \
+			(hw).faulted = true;               \
+			(hw).mxcsr = sse_fault_mxcsr;      \
+			(hw).r = 0;                        \
+		}                                          \
+	} while (0)
 
 static const u32 mxcsr_default = 0x1f80;
 
@@ -677,13 +710,14 @@ static bool case_fld(unsigned long long idx, int which)
 static bool check_sse(const char *op, unsigned long long idx, u32 m, u64 a, u64 b,
 		      const struct sseres *hw, u64 r, const struct fp_env *e)
 {
-	if (hw->r == r && (hw->mxcsr & 0x3f) == e->flags)
+	bool unmasked = e->flags & ~e->masks;
+	if ((hw->mxcsr & 0x3f) == e->flags && unmasked == hw->faulted && (hw->faulted || hw->r == r))
 		return true;
 	fail_head(op, idx);
 	if (show())
-		printf(" mxcsr=%04x %llx %llx hw %llx fl=%02x lib %llx fl=%02x\n", m,
+		printf(" mxcsr=%04x %llx %llx hw %llx fl=%02x%s lib %llx fl=%02x\n", m,
 		       (unsigned long long)a, (unsigned long long)b, (unsigned long long)hw->r,
-		       hw->mxcsr & 0x3f, (unsigned long long)r, e->flags);
+		       hw->mxcsr & 0x3f, hw->faulted ? " (fault)" : "", (unsigned long long)r, e->flags);
 	return false;
 }
 
@@ -698,15 +732,15 @@ static bool case_sse32(unsigned long long idx, int which)
 	u64 r;
 	static const u64 zpc[] = { 1, 4, 0, 7 }; /* LT EQ GT UN as ZF PF CF */
 	switch (which) {
-	case 0: hw_addss(a, b, m, &hw); r = f32_add(&e, a, b); break;
-	case 1: hw_subss(a, b, m, &hw); r = f32_sub(&e, a, b); break;
-	case 2: hw_mulss(a, b, m, &hw); r = f32_mul(&e, a, b); break;
-	case 3: hw_divss(a, b, m, &hw); r = f32_div(&e, a, b); break;
-	case 4: hw_minss(a, b, m, &hw); r = f32_min(&e, a, b); break;
-	case 5: hw_maxss(a, b, m, &hw); r = f32_max(&e, a, b); break;
-	case 6: hw_sqrtss(a, b, m, &hw); r = f32_sqrt(&e, b); break;
-	case 7: hw_comiss(a, b, m, &hw); r = zpc[f32_compare(&e, a, b, false)]; break;
-	default: hw_ucomiss(a, b, m, &hw); r = zpc[f32_compare(&e, a, b, true)]; break;
+	case 0: SSE_RUN(hw, hw_addss(a, b, m, &hw)); r = f32_add(&e, a, b); break;
+	case 1: SSE_RUN(hw, hw_subss(a, b, m, &hw)); r = f32_sub(&e, a, b); break;
+	case 2: SSE_RUN(hw, hw_mulss(a, b, m, &hw)); r = f32_mul(&e, a, b); break;
+	case 3: SSE_RUN(hw, hw_divss(a, b, m, &hw)); r = f32_div(&e, a, b); break;
+	case 4: SSE_RUN(hw, hw_minss(a, b, m, &hw)); r = f32_min(&e, a, b); break;
+	case 5: SSE_RUN(hw, hw_maxss(a, b, m, &hw)); r = f32_max(&e, a, b); break;
+	case 6: SSE_RUN(hw, hw_sqrtss(a, b, m, &hw)); r = f32_sqrt(&e, b); break;
+	case 7: SSE_RUN(hw, hw_comiss(a, b, m, &hw)); r = zpc[f32_compare(&e, a, b, false)]; break;
+	default: SSE_RUN(hw, hw_ucomiss(a, b, m, &hw)); r = zpc[f32_compare(&e, a, b, true)]; break;
 	}
 	return check_sse(names[which], idx, m, a, b, &hw, r, &e);
 }
@@ -722,15 +756,15 @@ static bool case_sse64(unsigned long long idx, int which)
 	u64 r;
 	static const u64 zpc[] = { 1, 4, 0, 7 };
 	switch (which) {
-	case 0: hw_addsd(a, b, m, &hw); r = f64_add(&e, a, b); break;
-	case 1: hw_subsd(a, b, m, &hw); r = f64_sub(&e, a, b); break;
-	case 2: hw_mulsd(a, b, m, &hw); r = f64_mul(&e, a, b); break;
-	case 3: hw_divsd(a, b, m, &hw); r = f64_div(&e, a, b); break;
-	case 4: hw_minsd(a, b, m, &hw); r = f64_min(&e, a, b); break;
-	case 5: hw_maxsd(a, b, m, &hw); r = f64_max(&e, a, b); break;
-	case 6: hw_sqrtsd(a, b, m, &hw); r = f64_sqrt(&e, b); break;
-	case 7: hw_comisd(a, b, m, &hw); r = zpc[f64_compare(&e, a, b, false)]; break;
-	default: hw_ucomisd(a, b, m, &hw); r = zpc[f64_compare(&e, a, b, true)]; break;
+	case 0: SSE_RUN(hw, hw_addsd(a, b, m, &hw)); r = f64_add(&e, a, b); break;
+	case 1: SSE_RUN(hw, hw_subsd(a, b, m, &hw)); r = f64_sub(&e, a, b); break;
+	case 2: SSE_RUN(hw, hw_mulsd(a, b, m, &hw)); r = f64_mul(&e, a, b); break;
+	case 3: SSE_RUN(hw, hw_divsd(a, b, m, &hw)); r = f64_div(&e, a, b); break;
+	case 4: SSE_RUN(hw, hw_minsd(a, b, m, &hw)); r = f64_min(&e, a, b); break;
+	case 5: SSE_RUN(hw, hw_maxsd(a, b, m, &hw)); r = f64_max(&e, a, b); break;
+	case 6: SSE_RUN(hw, hw_sqrtsd(a, b, m, &hw)); r = f64_sqrt(&e, b); break;
+	case 7: SSE_RUN(hw, hw_comisd(a, b, m, &hw)); r = zpc[f64_compare(&e, a, b, false)]; break;
+	default: SSE_RUN(hw, hw_ucomisd(a, b, m, &hw)); r = zpc[f64_compare(&e, a, b, true)]; break;
 	}
 	return check_sse(names[which], idx, m, a, b, &hw, r, &e);
 }
@@ -752,14 +786,14 @@ static bool case_cvt(unsigned long long idx, int which)
 	}
 	s32 iv = (s32)(rnd() >> rndn(64));
 	switch (which) {
-	case 0: hw_cvtss2sd((u32)a, m, &hw); r = f32_to_f64(&e, (u32)a); break;
-	case 1: hw_cvtsd2ss(a, m, &hw); r = f64_to_f32(&e, a); break;
-	case 2: a = (u32)iv; hw_cvtsi2ss(iv, m, &hw); r = f32_from_i32(&e, iv); break;
-	case 3: a = (u32)iv; hw_cvtsi2sd(iv, m, &hw); r = f64_from_i32(iv); break;
-	case 4: hw_cvtss2si((u32)a, m, &hw); r = (u32)f32_to_i32(&e, (u32)a, false); break;
-	case 5: hw_cvttss2si((u32)a, m, &hw); r = (u32)f32_to_i32(&e, (u32)a, true); break;
-	case 6: hw_cvtsd2si(a, m, &hw); r = (u32)f64_to_i32(&e, a, false); break;
-	default: hw_cvttsd2si(a, m, &hw); r = (u32)f64_to_i32(&e, a, true); break;
+	case 0: SSE_RUN(hw, hw_cvtss2sd((u32)a, m, &hw)); r = f32_to_f64(&e, (u32)a); break;
+	case 1: SSE_RUN(hw, hw_cvtsd2ss(a, m, &hw)); r = f64_to_f32(&e, a); break;
+	case 2: a = (u32)iv; SSE_RUN(hw, hw_cvtsi2ss(iv, m, &hw)); r = f32_from_i32(&e, iv); break;
+	case 3: a = (u32)iv; SSE_RUN(hw, hw_cvtsi2sd(iv, m, &hw)); r = f64_from_i32(iv); break;
+	case 4: SSE_RUN(hw, hw_cvtss2si((u32)a, m, &hw)); r = (u32)f32_to_i32(&e, (u32)a, false); break;
+	case 5: SSE_RUN(hw, hw_cvttss2si((u32)a, m, &hw)); r = (u32)f32_to_i32(&e, (u32)a, true); break;
+	case 6: SSE_RUN(hw, hw_cvtsd2si(a, m, &hw)); r = (u32)f64_to_i32(&e, a, false); break;
+	default: SSE_RUN(hw, hw_cvttsd2si(a, m, &hw)); r = (u32)f64_to_i32(&e, a, true); break;
 	}
 	return check_sse(names[which], idx, m, a, 0, &hw, r, &e);
 }
@@ -825,6 +859,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "fphost: no operation %s\n", only);
 		return 2;
 	}
+	struct sigaction sa = { 0 };
+	sa.sa_sigaction = on_sigfpe;
+	sa.sa_flags = SA_SIGINFO | SA_NODEFER;
+	sigaction(SIGFPE, &sa, NULL);
 	rng_state = seed;
 	unsigned long long passed = 0;
 	for (unsigned long long idx = 0; idx < n; idx++) {
