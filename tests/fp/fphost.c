@@ -412,7 +412,7 @@ SSE_BIN(hw_sqrtsd, "sqrtsd", u64, "movq")
 		__asm__ volatile("ldmxcsr %[m]\n\t" mov " %[a], %%xmm0\n\t" insn " %[b], %%xmm0" \
 				 "\n\tsetz %[z]\n\tsetp %[p]\n\tsetc %[c]\n\tstmxcsr %[o]\n\t"  \
 				 "ldmxcsr %[d]"                                                 \
-				 : [z] "=r"(z), [p] "=r"(p), [c] "=r"(c), [o] "=m"(o->mxcsr)    \
+				 : [z] "=&r"(z), [p] "=&r"(p), [c] "=&r"(c), [o] "=m"(o->mxcsr)    \
 				 : [a] "m"(a), [b] "m"(b), [m] "m"(m), [d] "m"(mxcsr_default)    \
 				 : "xmm0", "cc");                                               \
 		o->r = (u64)(z << 2 | p << 1 | c);                                         \
