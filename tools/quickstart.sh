@@ -13,7 +13,7 @@ set -eu
 cd "$(dirname "$0")/.."
 
 BUILD_PKGS="build-essential pkg-config nasm libelf-dev zlib1g-dev check libsdl2-dev libcapstone-dev"
-TEST_PKGS="gcc-multilib binutils"
+TEST_PKGS="gcc-multilib binutils gcc-aarch64-linux-gnu qemu-user"
 
 install_missing() {
     missing=""
