@@ -167,9 +167,13 @@ static void fpu_raise(struct cpu *c, unsigned flags, int dest)
 		fpu_set_pending(c);
 }
 
+/* A result not written leaves C1 clear (measured: FADD m32 of a denormal
+ * with DE unmasked clears the C1 its rounding would have set). */
 static bool fpu_commit_slow(struct cpu *c, unsigned flags, int dest)
 {
 	bool ok = fpu_may_store(c, flags, dest);
+	if (!ok)
+		c->fpu.sw &= (u16)~SW_C1;
 	fpu_raise(c, flags, dest);
 	return ok;
 }
@@ -232,25 +236,51 @@ static f80 nan_from_f64(u64 v)
 	return f80_make(v >> 63, F80_EXP_MAX, 1ull << 63 | (v & 0xfffffffffffffull) << 11);
 }
 
-ALWAYS_INLINE f80 load_operand(struct cpu *c, u32 lin, unsigned fmt, struct fp_env *e)
+/* The memory operand of an arithmetic or compare instruction. A denormal
+ * f32/f64 is a normal f80, so its DE is left out here (*den set) and
+ * decided by den_probe once the other operand is known. */
+ALWAYS_INLINE f80 load_operand(struct cpu *c, u32 lin, unsigned fmt, struct fp_env *e, bool *den)
 {
+	f80 r;
 	switch (fmt) {
 	case M_F32: {
 		u32 v = mem_rd32(c, lin);
 		if (unlikely((v & 0x7fffffffu) > 0x7f800000u))
 			return nan_from_f32(v);
-		return f80_from_f32(e, v);
+		r = f80_from_f32(e, v);
+		*den = !(v & 0x7f800000u) && (v << 9);
+		break;
 	}
 	case M_F64: {
 		u64 v = mem_rd64(c, lin);
 		if (unlikely((v & ~(1ull << 63)) > 0x7ff0000000000000ull))
 			return nan_from_f64(v);
-		return f80_from_f64(e, v);
+		r = f80_from_f64(e, v);
+		*den = !(v & 0x7ff0000000000000ull) && (v << 12);
+		break;
 	}
 	case M_I16: return f80_from_i64((s16)mem_rd16(c, lin));
 	case M_I32: return f80_from_i64((s32)mem_rd32(c, lin));
 	default: return f80_from_i64((s64)mem_rd64(c, lin));
 	}
+	if (unlikely(*den))
+		e->flags &= (u8)~FPX_DE;
+	return r;
+}
+
+/* Whether the x87 reports DE for a denormal operand y against x: fp.h's
+ * rules for an f80 denormal of y's sign decide (measured on the host: no
+ * DE beside a NaN, none for a denormal divided by zero). cmp: for a
+ * compare rather than op. */
+static unsigned den_probe(const struct cpu *c, fp_binop op, bool cmp, f80 x, f80 y)
+{
+	struct fp_env s = fpu_env(c);
+	f80 d = f80_make(f80_sign(y), 0, 1);
+	if (cmp)
+		f80_compare(&s, x, d, false);
+	else
+		op(&s, x, d);
+	return s.flags & FPX_DE;
 }
 
 /* ST(0) in a memory format: the low 8 bytes, and *hi for 10-byte ones */
@@ -345,7 +375,8 @@ ALWAYS_INLINE void arith_mem(struct cpu *c, const struct insn *in, fp_binop op, 
 	u32 ea = ea_of(c, in);
 	u32 lin = seg_lin(c, in->seg, ea, m_size[fmt], false);
 	struct fp_env e = fpu_env(c);
-	f80 y = load_operand(c, lin, fmt, &e);
+	bool den = false;
+	f80 y = load_operand(c, lin, fmt, &e, &den);
 	fpu_note_mem(c, in, ea);
 	unsigned p = c->fpu.top;
 	if (unlikely(!((c->fpu.full >> p) & 1))) {
@@ -353,6 +384,8 @@ ALWAYS_INLINE void arith_mem(struct cpu *c, const struct insn *in, fp_binop op, 
 		return;
 	}
 	f80 r = op(&e, c->fpu.st[p], y);
+	if (unlikely(den))
+		e.flags |= (u8)den_probe(c, op, false, c->fpu.st[p], y);
 	if (fpu_commit(c, &e, DEST_REG))
 		c->fpu.st[p] = r;
 }
@@ -405,9 +438,10 @@ static const u16 fcom_cc[4] = {
 	[FP_LT] = SW_C0, [FP_EQ] = SW_C3, [FP_GT] = 0, [FP_UN] = SW_C3 | SW_C2 | SW_C0,
 };
 
-/* FCOMI & co. set ZF PF CF and clear OF SF AF: the lazy-flag words for
- * each result (cpu.h: res gives ZF, aux bit 31 CF, bit 30 CF^OF, bit 8
- * flips PF). */
+/* FCOMI & co. set ZF PF CF and clear OF SF AF, and leave C1 alone
+ * (measured: the SDM says they clear it, the host keeps it). The
+ * lazy-flag words for each result (cpu.h: res gives ZF, aux bit 31 CF,
+ * bit 30 CF^OF, bit 8 flips PF). */
 static const struct {
 	u32 res, aux;
 } fcomi_flags[4] = {
@@ -428,7 +462,11 @@ static int fcompare(struct cpu *c, bool present, f80 x, f80 y, struct fp_env *e,
 		return FP_UN;
 	}
 	int r = f80_compare(e, x, y, quiet);
-	*ok = !e->flags || fpu_commit_slow(c, e->flags, DEST_REG);
+	*ok = true;
+	if (unlikely(e->flags)) {
+		*ok = fpu_may_store(c, e->flags, DEST_REG);
+		fpu_raise(c, e->flags, DEST_REG);
+	}
 	return r;
 }
 
@@ -445,8 +483,11 @@ ALWAYS_INLINE void fcom_mem(struct cpu *c, const struct insn *in, unsigned fmt, 
 	u32 ea = ea_of(c, in);
 	u32 lin = seg_lin(c, in->seg, ea, m_size[fmt], false);
 	struct fp_env e = fpu_env(c);
-	f80 y = load_operand(c, lin, fmt, &e);
+	bool den = false;
+	f80 y = load_operand(c, lin, fmt, &e, &den);
 	fpu_note_mem(c, in, ea);
+	if (unlikely(den) && st_full(c, 0))
+		e.flags |= (u8)den_probe(c, NULL, true, *st_ref(c, 0), y);
 	bool ok;
 	int r = fcompare(c, st_full(c, 0), *st_ref(c, 0), y, &e, false, &ok);
 	fcom_finish(c, r, ok, pops);
@@ -510,7 +551,6 @@ ALWAYS_INLINE void fcomi(struct cpu *c, const struct insn *in, bool quiet, bool 
 	bool present = (c->fpu.full >> p0) & (c->fpu.full >> pi) & 1;
 	bool ok;
 	int r = fcompare(c, present, c->fpu.st[p0], c->fpu.st[pi], &e, quiet, &ok);
-	c->fpu.sw &= (u16)~SW_C1;
 	c->fl_res = fcomi_flags[r].res;
 	c->fl_aux = fcomi_flags[r].aux;
 	if (pop && ok)
@@ -590,7 +630,11 @@ ALWAYS_INLINE void fld_mem(struct cpu *c, const struct insn *in, unsigned fmt)
 		v = f80_from_bcd(b);
 		break;
 	}
-	default: v = load_operand(c, lin, fmt, &e); break;
+	default: {
+		bool den;
+		v = load_operand(c, lin, fmt, &e, &den);
+		break;
+	}
 	}
 	fpu_note_mem(c, in, ea);
 	push_result(c, v, &e);
@@ -678,7 +722,7 @@ static void store_slow(struct cpu *c, const struct insn *in, u32 lin, u32 ea, un
 	bool ok = fpu_may_store(c, e.flags, DEST_MEM);
 	if (ok)
 		write_value(c, lin, fmt, v, hi);
-	sw_set(c, SW_C1, e.c1 ? SW_C1 : 0);
+	sw_set(c, SW_C1, e.c1 && ok ? SW_C1 : 0);
 	fpu_raise(c, e.flags, DEST_MEM);
 	fpu_note_mem(c, in, ea);
 	if (ok && pop)
@@ -737,6 +781,22 @@ ALWAYS_INLINE void fst_reg(struct cpu *c, const struct insn *in, bool pop)
 	if (pop)
 		fpu_pop(c);
 }
+/* FSTP1 (D9 D8+i) does not check ST(0): an empty one is just popped,
+ * with no exception, C1 cleared and ST(i) as it was (measured). */
+HANDLER(h_fstp1)
+{
+	if (unlikely(!st_full(c, 0))) {
+		fpu_check_mf(c);
+		fpu_note(c, in);
+		c->fpu.sw &= (u16)~SW_C1;
+		fpu_pop(c);
+		NEXT;
+	}
+	fst_reg(c, in, true);
+	NEXT;
+}
+HSET_ONE(fstp1, h_fstp1);
+
 HANDLER(h_fst_sti) { fst_reg(c, in, false); NEXT; }
 HANDLER(h_fstp_sti) { fst_reg(c, in, true); NEXT; }
 HSET_ONE(fst_sti, h_fst_sti);
@@ -924,6 +984,7 @@ static void fprem(struct cpu *c, const struct insn *in, bool ieee)
 	fpu_check_mf(c);
 	fpu_note(c, in);
 	unsigned p0 = c->fpu.top, p1 = (p0 + 1) & 7;
+	c->fpu.sw &= (u16)~SW_C2; /* also when a fault stops it (measured) */
 	if (unlikely(!((c->fpu.full >> p0) & (c->fpu.full >> p1) & 1))) {
 		arith_underflow(c, p0, false);
 		return;
@@ -933,7 +994,11 @@ static void fprem(struct cpu *c, const struct insn *in, bool ieee)
 	u16 cc = f80_prem(&e, &a, c->fpu.st[p1], ieee);
 	if (fpu_commit(c, &e, DEST_REG)) {
 		c->fpu.st[p0] = a;
-		sw_set(c, SW_CC, cc);
+		/* a NaN result has no quotient: C3 and C0 stay (measured) */
+		if (f80_nan(a))
+			sw_set(c, SW_C1 | SW_C2, 0);
+		else
+			sw_set(c, SW_CC, cc);
 	}
 }
 HANDLER(h_fprem) { fprem(c, in, false); NEXT; }
@@ -944,12 +1009,14 @@ HSET_ONE(fprem1, h_fprem1);
 /* ---- two results: ST(0) is replaced and one more value pushed ---- */
 
 /* An empty ST(0) or a full ST(7): the masked response makes both results
- * the indefinite (measured for FPTAN, FSINCOS, FXTRACT). */
+ * the indefinite (measured for FPTAN, FSINCOS, FXTRACT), and C2 is
+ * cleared (measured for FPTAN). */
 static bool two_results_check(struct cpu *c)
 {
 	bool under = !st_full(c, 0);
 	if (likely(!under && !st_full(c, 7)))
 		return true;
+	c->fpu.sw &= (u16)~SW_C2;
 	if (fpu_stack_fault(c, !under)) {
 		st_set(c, 0, F80_INDEFINITE);
 		fpu_push(c, F80_INDEFINITE);
@@ -1028,6 +1095,7 @@ static void trig(struct cpu *c, const struct insn *in, bool (*fn)(struct fp_env 
 	fpu_note(c, in);
 	unsigned p = c->fpu.top;
 	if (unlikely(!((c->fpu.full >> p) & 1))) {
+		c->fpu.sw &= (u16)~SW_C2;
 		arith_underflow(c, p, false);
 		return;
 	}

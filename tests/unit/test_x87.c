@@ -23,7 +23,7 @@ static const struct xcase xcases[] = {
 	{ M32, "fadd_m64", 6, BY(0xdc, 0x05, 0, 0, 0, 0) },
 	{ M32, "fsub_sti", 2, BY(0xdc, 0xe1) },       /* FSUBR ST(1),ST(0): ST(1) = ST(0) - ST(1) */
 	{ M32, "fsubr_st0", 2, BY(0xd8, 0xe9) },
-	{ M32, "fstp_sti", 2, BY(0xd9, 0xd9) },       /* FSTP1 */
+	{ M32, "fstp1", 2, BY(0xd9, 0xd9) },          /* FSTP1 */
 	{ M32, "fstp_sti", 2, BY(0xdf, 0xd1) },       /* FSTP8 */
 	{ M32, "fstp_sti", 2, BY(0xdf, 0xd9) },       /* FSTP9 */
 	{ M32, "fcom_sti", 2, BY(0xdc, 0xd1) },       /* FCOM2 */
