@@ -13,7 +13,9 @@ set -eu
 cd "$(dirname "$0")/.."
 
 BUILD_PKGS="build-essential pkg-config nasm libelf-dev zlib1g-dev check libsdl2-dev libcapstone-dev"
-TEST_PKGS="gcc-multilib binutils gcc-aarch64-linux-gnu qemu-user"
+# the portable FP check cross-builds for aarch64 with clang (Debian's cross
+# gcc conflicts with gcc-multilib) and runs it under qemu-user
+TEST_PKGS="gcc-multilib binutils clang libc6-dev-arm64-cross libgcc-12-dev-arm64-cross binutils-aarch64-linux-gnu qemu-user"
 
 install_missing() {
     missing=""

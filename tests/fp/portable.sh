@@ -37,14 +37,14 @@ check() { # name command...: adds its per-function counts
 	esac
 }
 check native-noint128 "$out/fpport-noint128"
-if command -v aarch64-linux-gnu-gcc >/dev/null && command -v qemu-aarch64 >/dev/null; then
-	aarch64-linux-gnu-gcc $flags -mgeneral-regs-only -o "$out/fpport-aarch64" $srcs
-	aarch64-linux-gnu-gcc $flags -mgeneral-regs-only -DXLAT_FP_NO_INT128 \
+if tests/fp/aarch64-cc --have; then
+	tests/fp/aarch64-cc $flags -mgeneral-regs-only -o "$out/fpport-aarch64" $srcs
+	tests/fp/aarch64-cc $flags -mgeneral-regs-only -DXLAT_FP_NO_INT128 \
 		-o "$out/fpport-aarch64-noint128" $srcs
 	check aarch64 qemu-aarch64 -L /usr/aarch64-linux-gnu "$out/fpport-aarch64"
 	check aarch64-noint128 qemu-aarch64 -L /usr/aarch64-linux-gnu "$out/fpport-aarch64-noint128"
 else
-	echo "portable: aarch64-linux-gnu-gcc or qemu-aarch64 missing: native builds only"
+	echo "portable: no aarch64 compiler (tests/fp/aarch64-cc) or qemu-aarch64: native builds only"
 fi
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -25,13 +25,13 @@ check-fp-trans-portable: $(TRANSPORT_SRCS) $(HDRS)
 	$(CC) $(TRANSPORT_FLAGS) -DXLAT_FP_NO_INT128 -o $(TRANSPORT_DIR)/noint128 $(TRANSPORT_SRCS)
 	$(TRANSPORT_DIR)/native -H -n 500 >$(TRANSPORT_DIR)/native.txt
 	$(TRANSPORT_DIR)/noint128 -H -n 500 | diff $(TRANSPORT_DIR)/native.txt -
-	@if command -v aarch64-linux-gnu-gcc >/dev/null && command -v qemu-aarch64 >/dev/null; then \
-		echo "aarch64-linux-gnu-gcc ... && qemu-aarch64 $(TRANSPORT_DIR)/aarch64 -H"; \
-		aarch64-linux-gnu-gcc $(TRANSPORT_FLAGS) -o $(TRANSPORT_DIR)/aarch64 $(TRANSPORT_SRCS) && \
+	@if tests/fp/aarch64-cc --have; then \
+		echo "tests/fp/aarch64-cc ... && qemu-aarch64 $(TRANSPORT_DIR)/aarch64 -H"; \
+		tests/fp/aarch64-cc $(TRANSPORT_FLAGS) -o $(TRANSPORT_DIR)/aarch64 $(TRANSPORT_SRCS) && \
 		qemu-aarch64 -L /usr/aarch64-linux-gnu $(TRANSPORT_DIR)/aarch64 -H -n 500 | \
 			diff $(TRANSPORT_DIR)/native.txt - ; \
 	else \
-		echo "check-fp-trans-portable: no aarch64-linux-gnu-gcc or qemu-aarch64, native builds only"; \
+		echo "check-fp-trans-portable: no aarch64 compiler (tests/fp/aarch64-cc) or qemu-aarch64, native builds only"; \
 	fi
 	@echo "check-fp-trans-portable: identical"
 
