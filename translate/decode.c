@@ -321,9 +321,10 @@ static bool simd_op(unsigned op)
 	return false;
 }
 
-/* The row for the last of F2/F3, else 66, else none. A 66 with no row of
- * its own is an operand-size prefix the instruction ignores; an F2/F3 with
- * none is #UD, as QEMU does. The prefix chosen is used up. */
+/* The row for the last of F2/F3, else 66, else none. An F2/F3 or a 66 with
+ * no row of its own is #UD (as this host's CPU and QEMU do, e.g. 66 0F 77
+ * and 66 0F 53), except in group 0F AE where 66 is an operand-size prefix
+ * FXSAVE, LDMXCSR and the fences ignore. The prefix chosen is used up. */
 static const struct opdesc *simd_select(struct insn *in, unsigned op, bool p66, unsigned modrm)
 {
 	static const struct opdesc none = { 0 };
@@ -331,8 +332,8 @@ static const struct opdesc *simd_select(struct insn *in, unsigned op, bool p66, 
 	int slot = simd_grp_slot(op);
 	const struct opdesc *d = slot >= 0 ? &tab_simd_grp[(pfx * 4 + (unsigned)slot) * 8 + ((modrm >> 3) & 7)]
 					   : &tab_simd[pfx * 256 + op];
-	if (!d->hs && pfx == P66)
-		d = slot >= 0 ? &tab_simd_grp[(unsigned)slot * 8 + ((modrm >> 3) & 7)] : &tab_simd[op];
+	if (!d->hs && pfx == P66 && slot == 3)
+		d = &tab_simd_grp[(unsigned)slot * 8 + ((modrm >> 3) & 7)];
 	if (pfx == PF2 || pfx == PF3)
 		in->flags &= (u8)~(INSN_REP | INSN_REPNE);
 	return d->hs ? d : &none;

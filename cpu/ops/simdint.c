@@ -251,10 +251,12 @@ HANDLER(h_pinsrw_x)
 }
 HSET_XM(pinsrw_x, h_pinsrw_x, h_pinsrw_x);
 
-/* ---- EMMS: every x87 register empty; TOP and the registers stay ---- */
+/* ---- EMMS: every x87 register empty and, like every MMX instruction
+ * (SDM Vol. 3A, 12.2), TOP 0, as this host does; the registers stay ---- */
 HANDLER(h_emms)
 {
 	fpu_check_mf(c);
+	c->fpu.top = 0;
 	c->fpu.full = 0;
 	NEXT;
 }
