@@ -18,10 +18,9 @@ $(CONF_DIR)/main.o: CPPFLAGS += -DMOO_DEFAULT_DIR='"$(CONF_SET)"'
 $(CONF_DIR)/moo: $(CONF_OBJS) $(BUILD)/libxlat.a
 	$(CC) $(LDFLAGS) -o $@ $(CONF_OBJS) $(BUILD)/libxlat.a $(LIBS)
 
-# D8 is the x87 escape: xlat has no x87 arithmetic until issue D and raises
-# #UD there. Its failures are expected (-X) until then; once D8 passes, the
-# harness fails the run until this -X is removed.
-CONF_XFAIL = -X D8
+# Forms expected to fail (-X FORM ...): none since the x87 arrived (issue D).
+# The harness fails the run when an expected failure passes.
+CONF_XFAIL =
 
 check-conformance: $(CONF_DIR)/moo
 	$(CONF_DIR)/moo $(CONF_XFAIL) $(CONF_SET)
