@@ -159,9 +159,14 @@ static struct x80 x80_val(struct gen *g)
 	case 0: case 1: v = (struct x80){ 0, 0 }; break;
 	case 2: v = (struct x80){ (next64(g) >> (1 + below(g, 63))) | 1, 0 }; break; /* denormal */
 	case 3: v = (struct x80){ next64(g) | j, 0 }; break;                          /* pseudo-denormal */
-	case 4: v = (struct x80){ next64(g) >> (1 + below(g, 64)), (uint16_t)x80_exp(g) }; break; /* unnormal */
+	case 4: v = (struct x80){ (next64(g) >> 1) >> below(g, 64), (uint16_t)x80_exp(g) }; break; /* unnormal */
 	case 5: case 6: v = (struct x80){ j, 0x7fff }; break;
-	case 7: v = (struct x80){ next64(g) >> below(g, 65) >> 1, 0x7fff }; break;     /* pseudo-inf/NaN */
+	case 7: {                                                                    /* pseudo-inf/NaN */
+		uint64_t r = next64(g);
+		unsigned k = below(g, 65);
+		v = (struct x80){ k == 64 ? 0 : r >> k >> 1, 0x7fff };
+		break;
+	}
 	case 8: case 9: v = (struct x80){ j | j >> 1 | (chance(g, 3) ? 0 : next64(g) >> 2), 0x7fff }; break;
 	case 10: case 11: v = (struct x80){ j | ((next64(g) >> (2 + below(g, 62))) | 1), 0x7fff }; break;
 	case 12: case 13: case 14: case 15: {
