@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "fpgen.h"
+#include "../oracle/orc_common.h"
 
 enum { EAX, ECX, EDX, EBX, ESP, EBP, ESI, EDI };
 #define BIT(r) (1u << (r))
@@ -35,17 +36,10 @@ struct gen {
 	uint32_t used; /* GPRs the instruction reads or writes as operands */
 };
 
-/* ---- random numbers (splitmix64) ---- */
-static uint64_t next64(struct gen *g)
-{
-	uint64_t z = (g->rng += 0x9e3779b97f4a7c15ull);
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-	return z ^ (z >> 31);
-}
-
-static uint32_t rnd32(struct gen *g) { return (uint32_t)(next64(g) >> 32); }
-static uint32_t below(struct gen *g, uint32_t n) { return (uint32_t)(((next64(g) >> 32) * n) >> 32); }
+/* ---- random numbers (orc_common.h) ---- */
+static uint64_t next64(struct gen *g) { return orc_next64(&g->rng); }
+static uint32_t rnd32(struct gen *g) { return orc_rnd32(&g->rng); }
+static uint32_t below(struct gen *g, uint32_t n) { return orc_below(&g->rng, n); }
 static int chance(struct gen *g, unsigned one_in) { return below(g, one_in) == 0; }
 
 static void put(uint8_t *p, uint64_t v, unsigned n)
@@ -838,8 +832,7 @@ static unsigned pick_form(struct gen *g, const uint8_t *sel, unsigned nsel)
 
 void gen_case(uint64_t seed, uint64_t index, const uint8_t *sel, unsigned nsel, struct tcase *tc)
 {
-	struct gen g = { .rng = seed * 0xd1342543de82ef95ull + index, .tc = tc };
-	g.rng = next64(&g) ^ index; /* decorrelate neighbouring seeds and indices */
+	struct gen g = { .rng = orc_seed(seed, index), .tc = tc };
 	memset(tc, 0, sizeof(*tc));
 	tc->form = pick_form(&g, sel, nsel);
 	const struct fpform *f = &fp_forms[tc->form];

@@ -19,26 +19,23 @@
  * scalar forms by the SDM's 1.5 * 2^-12 relative error bound; both kinds
  * are counted, exact and not.
  *
- * As in tests/oracle, NATIVE32 runs as one child process fed through a
- * pipe, at most WINDOW cases in flight so that neither pipe fills. Every
+ * As in tests/oracle (and with its orc_common.c), NATIVE32 runs as one
+ * child process fed through a pipe, at most WINDOW cases in flight. Every
  * case is reproducible alone: -i INDEX reruns case INDEX of the run with the
  * same -s and -f and prints it in full. The last line is "N passed, M
  * failed". Exit status: 0 when every case matched, 1 on a mismatch, 2 on a
  * usage or set-up error. */
-#include <errno.h>
 #include <inttypes.h>
 #include <math.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 #include "xlat/machine.h"
 #include "fpgen.h"
 #include "fxrun.h"
+#include "../oracle/orc_common.h"
 
 #define WINDOW 40u /* in flight: 40 records of either kind fit in a 64 KiB pipe */
 #define DEFAULT_SEED 0xf10a7ca5eull
@@ -64,11 +61,6 @@ struct slot {
 	uint64_t index;
 };
 
-struct child {
-	pid_t pid;
-	int to, from;
-};
-
 struct tally {
 	uint64_t pass[MAX_FORMS], fail[MAX_FORMS], faulted[MAX_FORMS];
 	uint64_t exact[MAX_FORMS], near[MAX_FORMS]; /* tolerance forms: bit-exact or within bounds */
@@ -81,59 +73,6 @@ struct diff {
 	int tolerant; /* and some value differed within tolerance */
 	char what[512];
 };
-
-static const char *const reg_name[8] = { "eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi" };
-
-/* ---- the native child ---- */
-static int spawn(const char *path, struct child *ch)
-{
-	int down[2], up[2];
-	if (pipe(down) || pipe(up))
-		return -1;
-	ch->pid = fork();
-	if (ch->pid < 0)
-		return -1;
-	if (ch->pid == 0) {
-		dup2(down[0], 0);
-		dup2(up[1], 1);
-		close(down[0]);
-		close(down[1]);
-		close(up[0]);
-		close(up[1]);
-		execl(path, path, (char *)NULL);
-		fprintf(stderr, "fporacle: cannot run %s: %s\n", path, strerror(errno));
-		_exit(127);
-	}
-	close(down[0]);
-	close(up[1]);
-	ch->to = down[1];
-	ch->from = up[0];
-	return 0;
-}
-
-static int write_full(int fd, const void *buf, size_t n)
-{
-	for (size_t put = 0; put < n;) {
-		ssize_t k = write(fd, (const char *)buf + put, n - put);
-		if (k < 0 && errno != EINTR)
-			return -1;
-		if (k > 0)
-			put += (size_t)k;
-	}
-	return 0;
-}
-
-static int read_full(int fd, void *buf, size_t n)
-{
-	for (size_t got = 0; got < n;) {
-		ssize_t k = read(fd, (char *)buf + got, n - got);
-		if (k == 0 || (k < 0 && errno != EINTR))
-			return -1;
-		if (k > 0)
-			got += (size_t)k;
-	}
-	return 0;
-}
 
 /* ---- field access ---- */
 static uint64_t le(const uint8_t *p, unsigned n)
@@ -218,7 +157,7 @@ static void cmp_gprs(struct diff *d, const struct fpo_out *n, const struct fpo_o
 	for (unsigned i = 0; i < 8; i++)
 		if (i != 4 && n->s.r[i] != x->s.r[i]) {
 			d->same = 0;
-			note(d, " %s:%08x/%08x", reg_name[i], n->s.r[i], x->s.r[i]);
+			note(d, " %s:%08x/%08x", orc_reg_name[i], n->s.r[i], x->s.r[i]);
 		}
 	if ((n->s.eflags ^ x->s.eflags) & FPO_FLAGS_IN) {
 		d->same = 0;
@@ -368,7 +307,7 @@ static void print_state(const char *who, const struct fpo_state *s, uint32_t vec
 	printf("  %-6s", who);
 	for (unsigned i = 0; i < 8; i++)
 		if (i != 4)
-			printf(" %s=%08x", reg_name[i], s->r[i]);
+			printf(" %s=%08x", orc_reg_name[i], s->r[i]);
 	printf(" fl=%03x", s->eflags & FPO_FLAGS_IN);
 	if (vector == FPO_NO_FINISH)
 		printf(" (did not finish)");
@@ -429,33 +368,36 @@ static void check(const struct opts *o, struct tally *t, const struct slot *s, c
 }
 
 /* ---- the run ---- */
-static int run_all(const struct opts *o, struct machine *m, struct child *ch, struct tally *t)
+struct run {
+	const struct opts *o;
+	struct machine *m;
+	struct tally *t;
+	struct slot ring[WINDOW];
+};
+
+static const void *send_case(void *ctx, unsigned slot, uint64_t index)
 {
-	static struct slot ring[WINDOW];
+	struct run *r = ctx;
+	struct slot *s = &r->ring[slot];
+	s->index = index;
+	gen_case(r->o->seed, index, r->o->sel, r->o->nsel, &s->tc);
+	fxrun_case(r->m, &s->tc.in, &s->xl);
+	return &s->tc.in;
+}
+
+static void check_case(void *ctx, unsigned slot, const void *nat)
+{
+	struct run *r = ctx;
+	check(r->o, r->t, &r->ring[slot], nat);
+}
+
+static int run_all(const struct opts *o, struct machine *m, struct orc_child *ch, struct tally *t)
+{
+	static struct run r;
+	r = (struct run){ .o = o, .m = m, .t = t };
+	const struct orc_pump p = { &r, WINDOW, sizeof(struct fpo_in), sizeof(struct fpo_out), send_case, check_case };
 	uint64_t first = o->index >= 0 ? (uint64_t)o->index : 0;
-	uint64_t end = o->index >= 0 ? first + 1 : o->count, sent = first, done = first;
-	while (done < end) {
-		if (sent < end && sent - done < WINDOW) {
-			struct slot *s = &ring[sent % WINDOW];
-			s->index = sent;
-			gen_case(o->seed, sent, o->sel, o->nsel, &s->tc);
-			if (write_full(ch->to, &s->tc.in, sizeof(s->tc.in))) {
-				fprintf(stderr, "fporacle: cannot send to the native runner: %s\n", strerror(errno));
-				return -1;
-			}
-			fxrun_case(m, &s->tc.in, &s->xl);
-			sent++;
-			continue;
-		}
-		struct fpo_out nat;
-		if (read_full(ch->from, &nat, sizeof(nat))) {
-			fprintf(stderr, "fporacle: the native runner stopped answering\n");
-			return -1;
-		}
-		check(o, t, &ring[done % WINDOW], &nat);
-		done++;
-	}
-	return 0;
+	return orc_pump_run(ch, &p, first, o->index >= 0 ? first + 1 : o->count);
 }
 
 /* Forms three to a line, then the families, then the tolerance counts. */
@@ -550,16 +492,6 @@ static void select_forms(struct opts *o)
 		o->nsel += fp_selected(o->sel, f);
 }
 
-static uint64_t num(const char *s)
-{
-	char *e;
-	errno = 0;
-	uint64_t v = strtoull(s, &e, 0);
-	if (errno || *e || !*s)
-		usage();
-	return v;
-}
-
 static void parse(int argc, char **argv, struct opts *o)
 {
 	memset(o, 0, sizeof(*o));
@@ -571,11 +503,11 @@ static void parse(int argc, char **argv, struct opts *o)
 	while ((c = getopt(argc, argv, "x:s:n:f:i:m:vlb")) != -1) {
 		switch (c) {
 		case 'x': o->native = optarg; break;
-		case 's': o->seed = num(optarg); break;
-		case 'n': o->count = num(optarg); break;
+		case 's': o->seed = orc_num(optarg, usage); break;
+		case 'n': o->count = orc_num(optarg, usage); break;
 		case 'f': o->sel_arg = optarg; break;
-		case 'i': o->index = (int64_t)num(optarg); o->verbose = 1; break;
-		case 'm': o->maxshow = (unsigned)num(optarg); break;
+		case 'i': o->index = (int64_t)orc_num(optarg, usage); o->verbose = 1; break;
+		case 'm': o->maxshow = (unsigned)orc_num(optarg, usage); break;
 		case 'v': o->verbose = 1; break;
 		case 'l': list_forms(); break;
 		case 'b': o->brief = 1; break;
@@ -591,34 +523,25 @@ int main(int argc, char **argv)
 {
 	struct opts o;
 	static struct tally t;
-	struct child ch;
+	struct orc_child ch;
 	char err[256];
 	parse(argc, argv, &o);
-	signal(SIGPIPE, SIG_IGN); /* a dead child shows as a write error instead */
-	struct machine *m = fxrun_new(err, sizeof(err));
+	struct machine *m = xrun_new(err, sizeof(err));
 	if (!m) {
 		fprintf(stderr, "fporacle: %s\n", err);
 		return 2;
 	}
-	if (spawn(o.native, &ch)) {
-		fprintf(stderr, "fporacle: cannot start %s: %s\n", o.native, strerror(errno));
+	if (orc_start(&ch, "fporacle", o.native))
 		return 2;
-	}
 	printf("fporacle: seed 0x%" PRIx64 ", %" PRIu64 " cases over %u forms\n", o.seed,
 	       o.index >= 0 ? 1 : o.count, o.nsel);
-	struct timespec t0, t1;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	int rc = run_all(&o, m, &ch, &t);
-	close(ch.to);
-	int status = 0;
-	waitpid(ch.pid, &status, 0);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double t0 = orc_now();
+	int rc = orc_stop(&ch, run_all(&o, m, &ch, &t));
+	double secs = orc_now() - t0;
 	machine_free(m);
-	if (rc || !WIFEXITED(status) || WEXITSTATUS(status)) {
-		fprintf(stderr, "fporacle: the native runner failed (status 0x%x)\n", status);
+	if (rc)
 		return 2;
-	}
-	summary(&t, (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+	summary(&t, secs);
 	for (unsigned f = 0; f < fp_nforms; f++)
 		if (t.fail[f])
 			return 1;

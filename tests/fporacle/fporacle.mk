@@ -7,14 +7,16 @@
 #   build/tests/fporacle/fporacle -x ... -l      the forms and their families
 
 FPORACLE_DIR = $(BUILD)/tests/fporacle
+# the child process, pipes and machine set-up are the integer oracle's
 FPORACLE_SRCS = tests/fporacle/fporacle.c tests/fporacle/fpgen.c tests/fporacle/fpforms.c \
-                tests/fporacle/fxrun.c
-FPORACLE_HDRS = tests/fporacle/fporacle.h tests/fporacle/fpgen.h tests/fporacle/fxrun.h
+                tests/fporacle/fxrun.c tests/oracle/xrun.c tests/oracle/orc_common.c
+FPORACLE_HDRS = tests/fporacle/fporacle.h tests/fporacle/fpgen.h tests/fporacle/fxrun.h \
+                tests/oracle/oracle.h tests/oracle/xrun.h tests/oracle/orc_common.h
 FPORACLE_CASES ?= 100000
 
 # 32-bit (the guest's mode) and static, so that nothing is mapped where the
 # cases' fixed data and code addresses are.
-$(FPORACLE_DIR)/fpnative32: tests/fporacle/native.c tests/fporacle/fporacle.h
+$(FPORACLE_DIR)/fpnative32: tests/fporacle/native.c tests/fporacle/fporacle.h tests/oracle/orc_native.h
 	@mkdir -p $(dir $@)
 	$(CC) -m32 -static -no-pie -O1 -std=gnu11 -Wall -Wextra -o $@ $<
 

@@ -4,15 +4,12 @@
 
 #include <stddef.h>
 #include "fporacle.h"
+#include "../oracle/xrun.h"
 
-struct machine;
-
-/* A machine set up for cases: flat 32-bit protected mode with a GDT and an
- * IDT whose every vector lands on a HLT of its own, CR0.NE (x87 errors as
- * #MF, as the native side's OS sets it) and CR4.OSFXSR/OSXMMEXCPT. NULL
- * with err on failure. */
-struct machine *fxrun_new(char *err, size_t errlen);
-/* Run one case from its start state; fill out as native.c does. */
+/* Run one case from its start state in a machine from xrun_new (the
+ * integer oracle's, tests/oracle/xrun.h) with CR0.NE (x87 errors as #MF,
+ * as the native side's OS sets it) and CR4.OSFXSR/OSXMMEXCPT; fill out as
+ * native.c does. */
 void fxrun_case(struct machine *m, const struct fpo_in *in, struct fpo_out *out);
 
 #endif

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "gen.h"
+#include "orc_common.h"
 
 enum { EAX, ECX, EDX, EBX, ESP, EBP, ESI, EDI };
 #define BIT(r) (1u << (r))
@@ -32,17 +33,10 @@ struct gen {
 	uint32_t reads; /* flags the instruction reads */
 };
 
-/* ---- random numbers (splitmix64: small, fast, good enough) ---- */
-static uint64_t next64(struct gen *g)
-{
-	uint64_t z = (g->rng += 0x9e3779b97f4a7c15ull);
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-	return z ^ (z >> 31);
-}
-
-static uint32_t rnd32(struct gen *g) { return (uint32_t)(next64(g) >> 32); }
-static uint32_t below(struct gen *g, uint32_t n) { return (uint32_t)(((next64(g) >> 32) * n) >> 32); }
+/* ---- random numbers (orc_common.h) ---- */
+static uint64_t next64(struct gen *g) { return orc_next64(&g->rng); }
+static uint32_t rnd32(struct gen *g) { return orc_rnd32(&g->rng); }
+static uint32_t below(struct gen *g, uint32_t n) { return orc_below(&g->rng, n); }
 static int chance(struct gen *g, unsigned one_in) { return below(g, one_in) == 0; }
 
 /* ---- values ---- */
@@ -1119,8 +1113,7 @@ static uint32_t pick_code_at(struct gen *g)
 
 void gen_case(uint64_t seed, uint64_t index, unsigned form, struct tcase *tc)
 {
-	struct gen g = { .rng = seed * 0xd1342543de82ef95ull + index, .tc = tc };
-	g.rng = next64(&g) ^ index; /* decorrelate neighbouring seeds and indices */
+	struct gen g = { .rng = orc_seed(seed, index), .tc = tc };
 	memset(tc, 0, sizeof(*tc));
 	init_state(&g);
 	/* a fifth of the cases are pairs, the rest spread over the single forms */

@@ -5,24 +5,20 @@
  *   oracle -x NATIVE32 [-s SEED] [-n COUNT] [-f FORM] [-i INDEX] [-m MAXSHOW] [-v]
  *
  * NATIVE32 (native.c) runs as one child process: cases go down a pipe and
- * results come back up another. At most WINDOW cases are in flight, few
- * enough that neither pipe can fill, so the two processes never wait on
- * each other. Each case runs in xlat as it is sent.
+ * results come back up another, at most WINDOW in flight (orc_common.h).
+ * Each case runs in xlat as it is sent.
  *
  * Every case is reproducible on its own: -i INDEX reruns case INDEX of the
  * run with the same -s (and -f) and prints it in full. Exit status: 0 when
  * every case matched, 1 on a mismatch, 2 on a usage or set-up error. */
-#include <errno.h>
 #include <inttypes.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 #include "xlat/machine.h"
 #include "gen.h"
+#include "orc_common.h"
 #include "xrun.h"
 
 #define WINDOW 128u /* in flight: 128 records of either kind fit in a 64 KiB pipe */
@@ -45,68 +41,10 @@ struct slot {
 	uint64_t index;
 };
 
-struct child {
-	pid_t pid;
-	int to, from;
-};
-
 struct tally {
 	uint64_t pass[256], fail[256], faulted[256];
 	unsigned shown;
 };
-
-static const char *const reg_name[8] = { "eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi" };
-
-/* ---- the native child ---- */
-static int spawn(const char *path, struct child *ch)
-{
-	int down[2], up[2];
-	if (pipe(down) || pipe(up))
-		return -1;
-	ch->pid = fork();
-	if (ch->pid < 0)
-		return -1;
-	if (ch->pid == 0) {
-		dup2(down[0], 0);
-		dup2(up[1], 1);
-		close(down[0]);
-		close(down[1]);
-		close(up[0]);
-		close(up[1]);
-		execl(path, path, (char *)NULL);
-		fprintf(stderr, "oracle: cannot run %s: %s\n", path, strerror(errno));
-		_exit(127);
-	}
-	close(down[0]);
-	close(up[1]);
-	ch->to = down[1];
-	ch->from = up[0];
-	return 0;
-}
-
-static int write_full(int fd, const void *buf, size_t n)
-{
-	for (size_t put = 0; put < n;) {
-		ssize_t k = write(fd, (const char *)buf + put, n - put);
-		if (k < 0 && errno != EINTR)
-			return -1;
-		if (k > 0)
-			put += (size_t)k;
-	}
-	return 0;
-}
-
-static int read_full(int fd, void *buf, size_t n)
-{
-	for (size_t got = 0; got < n;) {
-		ssize_t k = read(fd, (char *)buf + got, n - got);
-		if (k == 0 || (k < 0 && errno != EINTR))
-			return -1;
-		if (k > 0)
-			got += (size_t)k;
-	}
-	return 0;
-}
 
 /* ---- printing ---- */
 static void print_flags(uint32_t f)
@@ -126,7 +64,7 @@ static void print_state(const char *who, const struct orc_state *s, uint32_t vec
 	printf("  %-6s", who);
 	for (unsigned i = 0; i < 8; i++)
 		if (i != 4)
-			printf(" %s=%08x", reg_name[i], s->r[i]);
+			printf(" %s=%08x", orc_reg_name[i], s->r[i]);
 	putchar(' ');
 	print_flags(s->eflags);
 	if (vector == ORC_NO_FINISH)
@@ -181,7 +119,7 @@ static void print_diff_line(const struct tcase *tc, const struct orc_out *nat, c
 		printf(" fault");
 	for (unsigned i = 0; i < 8; i++)
 		if (i != 4 && nat->s.r[i] != xl->s.r[i])
-			printf(" %s", reg_name[i]);
+			printf(" %s", orc_reg_name[i]);
 	if (fd) {
 		printf(" flags(");
 		print_flags(fd);
@@ -224,40 +162,36 @@ static void check(const struct opts *o, struct tally *t, const struct slot *s, c
 }
 
 /* ---- the run ---- */
-static int receive(const struct opts *o, struct tally *t, struct child *ch, const struct slot *s)
+struct run {
+	const struct opts *o;
+	struct machine *m;
+	struct tally *t;
+	struct slot ring[WINDOW];
+};
+
+static const void *send_case(void *ctx, unsigned slot, uint64_t index)
 {
-	struct orc_out nat;
-	if (read_full(ch->from, &nat, sizeof(nat))) {
-		fprintf(stderr, "oracle: the native runner stopped answering\n");
-		return -1;
-	}
-	check(o, t, s, &nat);
-	return 0;
+	struct run *r = ctx;
+	struct slot *s = &r->ring[slot];
+	s->index = index;
+	gen_case(r->o->seed, index, r->o->form, &s->tc);
+	xrun_case(r->m, &s->tc.in, &s->xl);
+	return &s->tc.in;
 }
 
-static int run_all(const struct opts *o, struct machine *m, struct child *ch, struct tally *t)
+static void check_case(void *ctx, unsigned slot, const void *nat)
 {
-	static struct slot ring[WINDOW];
+	struct run *r = ctx;
+	check(r->o, r->t, &r->ring[slot], nat);
+}
+
+static int run_all(const struct opts *o, struct machine *m, struct orc_child *ch, struct tally *t)
+{
+	static struct run r;
+	r = (struct run){ .o = o, .m = m, .t = t };
+	const struct orc_pump p = { &r, WINDOW, sizeof(struct orc_in), sizeof(struct orc_out), send_case, check_case };
 	uint64_t first = o->index >= 0 ? (uint64_t)o->index : 0;
-	uint64_t end = o->index >= 0 ? first + 1 : o->count, sent = first, done = first;
-	while (done < end) {
-		if (sent < end && sent - done < WINDOW) {
-			struct slot *s = &ring[sent % WINDOW];
-			s->index = sent;
-			gen_case(o->seed, sent, o->form, &s->tc);
-			if (write_full(ch->to, &s->tc.in, sizeof(s->tc.in))) {
-				fprintf(stderr, "oracle: cannot send to the native runner: %s\n", strerror(errno));
-				return -1;
-			}
-			xrun_case(m, &s->tc.in, &s->xl);
-			sent++;
-			continue;
-		}
-		if (receive(o, t, ch, &ring[done % WINDOW]))
-			return -1;
-		done++;
-	}
-	return 0;
+	return orc_pump_run(ch, &p, first, o->index >= 0 ? first + 1 : o->count);
 }
 
 static void summary(const struct tally *t, double secs)
@@ -297,16 +231,6 @@ static unsigned form_by_name(const char *name)
 	return 0;
 }
 
-static uint64_t num(const char *s)
-{
-	char *e;
-	errno = 0;
-	uint64_t v = strtoull(s, &e, 0);
-	if (errno || *e || !*s)
-		usage();
-	return v;
-}
-
 static void parse(int argc, char **argv, struct opts *o)
 {
 	*o = (struct opts){ NULL, DEFAULT_SEED, DEFAULT_COUNT, gen_nforms, -1, 20, 0 };
@@ -314,11 +238,11 @@ static void parse(int argc, char **argv, struct opts *o)
 	while ((c = getopt(argc, argv, "x:s:n:f:i:m:v")) != -1) {
 		switch (c) {
 		case 'x': o->native = optarg; break;
-		case 's': o->seed = num(optarg); break;
-		case 'n': o->count = num(optarg); break;
+		case 's': o->seed = orc_num(optarg, usage); break;
+		case 'n': o->count = orc_num(optarg, usage); break;
 		case 'f': o->form = form_by_name(optarg); break;
-		case 'i': o->index = (int64_t)num(optarg); o->verbose = 1; break;
-		case 'm': o->maxshow = (unsigned)num(optarg); break;
+		case 'i': o->index = (int64_t)orc_num(optarg, usage); o->verbose = 1; break;
+		case 'm': o->maxshow = (unsigned)orc_num(optarg, usage); break;
 		case 'v': o->verbose = 1; break;
 		default: usage();
 		}
@@ -331,33 +255,24 @@ int main(int argc, char **argv)
 {
 	struct opts o;
 	static struct tally t;
-	struct child ch;
+	struct orc_child ch;
 	char err[256];
 	parse(argc, argv, &o);
-	signal(SIGPIPE, SIG_IGN); /* a dead child shows as a write error instead */
 	struct machine *m = xrun_new(err, sizeof(err));
 	if (!m) {
 		fprintf(stderr, "oracle: %s\n", err);
 		return 2;
 	}
-	if (spawn(o.native, &ch)) {
-		fprintf(stderr, "oracle: cannot start %s: %s\n", o.native, strerror(errno));
+	if (orc_start(&ch, "oracle", o.native))
 		return 2;
-	}
 	printf("oracle: seed 0x%" PRIx64 ", %" PRIu64 " cases\n", o.seed, o.index >= 0 ? 1 : o.count);
-	struct timespec t0, t1;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	int rc = run_all(&o, m, &ch, &t);
-	close(ch.to);
-	int status = 0;
-	waitpid(ch.pid, &status, 0);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double t0 = orc_now();
+	int rc = orc_stop(&ch, run_all(&o, m, &ch, &t));
+	double secs = orc_now() - t0;
 	machine_free(m);
-	if (rc || !WIFEXITED(status) || WEXITSTATUS(status)) {
-		fprintf(stderr, "oracle: the native runner failed (status 0x%x)\n", status);
+	if (rc)
 		return 2;
-	}
-	summary(&t, (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+	summary(&t, secs);
 	for (unsigned f = 0; f < gen_nforms; f++)
 		if (t.fail[f])
 			return 1;

@@ -6,14 +6,15 @@
 #   build/tests/oracle/oracle -x ... -s SEED -i INDEX    one case, in full
 
 ORACLE_DIR = $(BUILD)/tests/oracle
-ORACLE_SRCS = tests/oracle/oracle.c tests/oracle/gen.c tests/oracle/xrun.c
-ORACLE_HDRS = tests/oracle/oracle.h tests/oracle/gen.h tests/oracle/xrun.h
+# orc_common.c and xrun.c serve tests/fporacle too (fporacle.mk names them)
+ORACLE_SRCS = tests/oracle/oracle.c tests/oracle/gen.c tests/oracle/xrun.c tests/oracle/orc_common.c
+ORACLE_HDRS = tests/oracle/oracle.h tests/oracle/gen.h tests/oracle/xrun.h tests/oracle/orc_common.h
 ORACLE_CASES ?= 120000
 
 # The native runner must be 32-bit code (BCD instructions, 32-bit address
 # arithmetic) and static, so that nothing is mapped where the cases' fixed
 # data and code addresses are.
-$(ORACLE_DIR)/native32: tests/oracle/native.c tests/oracle/oracle.h
+$(ORACLE_DIR)/native32: tests/oracle/native.c tests/oracle/oracle.h tests/oracle/orc_native.h
 	@mkdir -p $(dir $@)
 	$(CC) -m32 -static -no-pie -O1 -std=gnu11 -Wall -Wextra -o $@ $<
 
