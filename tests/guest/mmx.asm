@@ -4,11 +4,8 @@
 ; shifts by register, memory and immediate counts past the element width;
 ; moves, PSHUFW, PEXTRW, PINSRW, PMOVMSKB, MASKMOVQ, MOVNTQ.
 ; The expected output is the host CPU's: tests/guest/mmx_native.sh mmx.
-%ifdef NATIVE
-%include "mmx_native.inc"
-%else
-%include "lib.inc"
-%endif
+%define MMX_NATIVE
+%include "fp_head.inc"
 cpu willamette
 
 ; BIN op: "op mm0, mm1" over every pair in pairs; each result is printed,
@@ -65,15 +62,7 @@ cpu willamette
 
 main:
   call idt_init
-%ifndef NATIVE
-  mov eax, cr0
-  and eax, ~0xC                 ; EM, TS
-  or eax, 0x22                  ; MP, NE
-  mov cr0, eax
-  mov eax, cr4
-  or eax, 0x600                 ; OSFXSR, OSXMMEXCPT
-  mov cr4, eax
-%endif
+  FPU_ON
   fninit
 
   BIN paddb

@@ -8,11 +8,8 @@
 ; instruction (and EMMS, MOVQ2DQ) raise #MF before it changes anything,
 ; while XMM instructions ignore it.
 ; The expected output is the host CPU's: tests/guest/mmx_native.sh mmx_fpu.
-%ifdef NATIVE
-%include "mmx_native.inc"
-%else
-%include "lib.inc"
-%endif
+%define MMX_NATIVE
+%include "fp_head.inc"
 cpu willamette
 
 ; ENV "label": FNSTENV, print its FSW and FTW
@@ -61,15 +58,7 @@ cpu willamette
 
 main:
   call idt_init
-%ifndef NATIVE
-  mov eax, cr0
-  and eax, ~0xC                 ; EM, TS
-  or eax, 0x22                  ; MP, NE: #MF, not IRQ13
-  mov cr0, eax
-  mov eax, cr4
-  or eax, 0x600                 ; OSFXSR, OSXMMEXCPT
-  mov cr4, eax
-%endif
+  FPU_ON                        ; MP, NE: #MF, not IRQ13
   ; every physical register +0.0, then empty
   fninit
 %rep 8

@@ -7,11 +7,8 @@
 ; #GP(0) for a misaligned m128 (and none for m64/m32/MOVDQU) with nothing
 ; changed; #UD for register/memory forms that do not exist.
 ; The expected output is the host CPU's: tests/guest/mmx_native.sh sse2int.
-%ifdef NATIVE
-%include "mmx_native.inc"
-%else
-%include "lib.inc"
-%endif
+%define MMX_NATIVE
+%include "fp_head.inc"
 cpu willamette
 
 ; BINX op: "op xmm0, xmm1" over every pair in xpairs, printed; the memory
@@ -76,15 +73,7 @@ cpu willamette
 
 main:
   call idt_init
-%ifndef NATIVE
-  mov eax, cr0
-  and eax, ~0xC                 ; EM, TS
-  or eax, 0x22                  ; MP, NE
-  mov cr0, eax
-  mov eax, cr4
-  or eax, 0x600                 ; OSFXSR, OSXMMEXCPT
-  mov cr4, eax
-%endif
+  FPU_ON
   fninit
 
   BINX paddb

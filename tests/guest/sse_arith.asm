@@ -4,28 +4,13 @@
 ; rounding modes, DAZ, FTZ, NaN propagation, masked exceptions, packed,
 ; scalar (upper elements kept) and memory forms.
 ; not-qemu: QEMU 7.2 flags no DE and raises no #XM; the host CPU is the reference
-%ifdef NATIVE
-%include "sse_native.inc"
-%else
-%include "lib.inc"
+%include "fp_head.inc"
 cpu p4
-%endif
 %include "sse_case.inc"
-
-RN equ 0x1f80
-RD equ 0x3f80
-RU equ 0x5f80
-RZ equ 0x7f80
-DAZ equ 0x0040
-FTZ equ 0x8000
 
 main:
   call idt_init
-%ifndef NATIVE
-  mov eax, cr4
-  or eax, 0x600                 ; OSFXSR, OSXMMEXCPT
-  mov cr4, eax
-%endif
+  SSE_ON
   ; ---- single precision, packed
   T "addps rn", {addps xmm0, xmm1}, RN, fA, fB
   T "addps rd", {addps xmm0, xmm1}, RD, fA, fB

@@ -4,28 +4,13 @@
 ; keep the upper elements, the MMX forms. The expected output is the host
 ; CPU's (sse_native.sh).
 ; not-qemu: QEMU 7.2 flags no DE and raises no #XM; the host CPU is the reference
-%ifdef NATIVE
-%include "sse_native.inc"
-%else
-%include "lib.inc"
+%include "fp_head.inc"
 cpu p4
-%endif
 %include "sse_case.inc"
-
-RN equ 0x1f80
-RD equ 0x3f80
-RU equ 0x5f80
-RZ equ 0x7f80
-DAZ equ 0x0040
-FTZ equ 0x8000
 
 main:
   call idt_init
-%ifndef NATIVE
-  mov eax, cr4
-  or eax, 0x600                 ; OSFXSR, OSXMMEXCPT
-  mov cr4, eax
-%endif
+  SSE_ON
   ; ---- doublewords <-> singles
   T "cvtdq2ps rn", {cvtdq2ps xmm0, xmm1}, RN, fA, iA
   T "cvtdq2ps rd", {cvtdq2ps xmm0, xmm1}, RD, fA, iA

@@ -7,16 +7,10 @@
 ; forms of CVT: x87 transition and #MF only where the CPU does them. The
 ; expected output is the host CPU's (sse_native.sh).
 ; not-qemu: QEMU 7.2 flags no DE and raises no #XM; the host CPU is the reference
-%ifdef NATIVE
-%include "sse_native.inc"
-%else
-%include "lib.inc"
+%include "fp_head.inc"
 cpu p4
-%endif
 %include "sse_case.inc"
 
-RN equ 0x1f80
-DAZ equ 0x0040
 IM equ 0x80
 DM equ 0x100
 ZM equ 0x200
@@ -85,10 +79,8 @@ PM equ 0x1000
 
 main:
   call idt_init
+  SSE_ON
 %ifndef NATIVE
-  mov eax, cr4
-  or eax, 0x600                 ; OSFXSR, OSXMMEXCPT
-  mov cr4, eax
   mov eax, cr0
   or eax, 0x20                  ; NE: x87 errors are #MF
   mov cr0, eax

@@ -3,15 +3,9 @@
 ; opcodes (0F 11/29 with ModRM C8: xmm0 <- xmm1) are written as bytes.
 ; The expected output is the host CPU's (sse_native.sh).
 ; not-qemu: QEMU 7.2 computes RSQRTPS of denormals and NaNs otherwise; the host CPU is the reference
-%ifdef NATIVE
-%include "sse_native.inc"
-%else
-%include "lib.inc"
+%include "fp_head.inc"
 cpu p4
-%endif
 %include "sse_case.inc"
-
-RN equ 0x1f80
 
 ; RCPPS/RSQRTPS: only the relative error is architectural, so the normal
 ; inputs print a mask: all ones where |rcp(x) * x - 1| < 1.5 * 2^-12, or
@@ -33,11 +27,7 @@ RN equ 0x1f80
 
 main:
   call idt_init
-%ifndef NATIVE
-  mov eax, cr4
-  or eax, 0x600                 ; OSFXSR, OSXMMEXCPT
-  mov cr4, eax
-%endif
+  SSE_ON
   ; ---- whole registers
   T "movaps", {movaps xmm0, xmm1}, RN, vA, vB
   T "movaps mem", {movaps xmm0, [vB]}, RN, vA, vA

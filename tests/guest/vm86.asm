@@ -18,16 +18,7 @@ main:
   mov edi, V86_SEG * 16
   mov ecx, v86_end - v86_code
   rep movsb
-  push dword 0                  ; GS
-  push dword 0                  ; FS
-  push dword V86_SEG            ; DS
-  push dword V86_SEG            ; ES
-  push dword V86_SEG            ; SS
-  push dword 0xFFF0             ; SP
-  push dword 0x20002            ; EFLAGS: VM, IOPL 0
-  push dword V86_SEG            ; CS
-  push dword 0                  ; IP
-  iret
+  V86_IRET V86_SEG
 
 ; ring 0: error code, then EIP CS EFLAGS ESP SS ES DS FS GS
 v86_gp:

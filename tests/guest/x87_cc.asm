@@ -5,11 +5,7 @@
 ; format; XF cases start with all six flags set. The expected output is
 ; the host CPU's (tests/guest/sse_native.sh).
 ; not-qemu: QEMU 7.2's x87 differs from the host CPU in flags; the host is the reference
-%ifdef NATIVE
-%include "sse_native.inc"
-%else
-%include "lib.inc"
-%endif
+%include "fp_head.inc"
 %include "x87_case.inc"
 
 main:

@@ -8,12 +8,8 @@
 ; those differ between the host and a guest. The expected output is the
 ; host CPU's (tests/guest/sse_native.sh).
 ; not-qemu: QEMU 7.2 writes zeros where the host writes ones in the FSTENV image; the host is the reference
-%ifdef NATIVE
-%include "sse_native.inc"
-%else
-%include "lib.inc"
+%include "fp_head.inc"
 cpu p4
-%endif
 %include "x87_case.inc"
 
 ; the state every image is taken of: ST0 = 3 (valid), ST1 = 0 (zero),
@@ -40,11 +36,7 @@ cpu p4
 
 main:
   call idt_init
-%ifndef NATIVE
-  mov eax, cr4
-  or eax, 0x600                 ; OSFXSR, OSXMMEXCPT
-  mov cr4, eax
-%endif
+  SSE_ON
   mov esi, xmm_init
   movups xmm0, [esi]
   movups xmm1, [esi + 16]
@@ -206,23 +198,7 @@ fix32:
   ret
 
 ; print ECX bytes of buf, 16 to a line
-dump:
-  pushad
-  xor ebx, ebx
-.next:
-  test bl, 15
-  jnz .byte
-  PUTS 10, " "
-.byte:
-  PUTS " "
-  mov al, [buf + ebx]
-  call puthex8
-  inc ebx
-  cmp ebx, ecx
-  jne .next
-  PUTS 10
-  popad
-  ret
+DUMP_ROUTINE buf
 
 section .rodata
 s_frstor:  db "after frstor: ", 0

@@ -6,11 +6,7 @@
 ; x87_case.inc for the XC/XS/XF line format. The expected output is the
 ; host CPU's (tests/guest/sse_native.sh), where #MF arrives as SIGFPE.
 ; not-qemu: QEMU 7.2 stores results under unmasked exceptions; the host CPU is the reference
-%ifdef NATIVE
-%include "sse_native.inc"
-%else
-%include "lib.inc"
-%endif
+%include "fp_head.inc"
 %include "x87_case.inc"
 
 ; FNSTENV, then print FIP and FDP relative to labels, and FOP unless the

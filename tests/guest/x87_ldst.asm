@@ -4,11 +4,7 @@
 ; NaN rules of SDM Vol. 1 table 4-7. See x87_case.inc for the line format.
 ; The expected output is the host CPU's (tests/guest/sse_native.sh).
 ; not-qemu: QEMU 7.2's x87 differs from the host CPU in NaN selection and flags; the host is the reference
-%ifdef NATIVE
-%include "sse_native.inc"
-%else
-%include "lib.inc"
-%endif
+%include "fp_head.inc"
 %include "x87_case.inc"
 
 ; FLDCW a control word: RC in bits 10-11, PC in 8-9, all exceptions masked

@@ -7,7 +7,7 @@
 ; cannot run this); the reserved words read as ones, as the host's
 ; protected-mode images show.
 ; not-qemu: QEMU 7.2 writes zeros in the reserved halves of the 32-bit image
-%include "lib.inc"
+%include "fp_head.inc"
 %include "rings.inc"
 
 V86_SEG equ 0x2000
@@ -33,16 +33,7 @@ main:
   mov al, 0xa5
   mov ecx, DATA - ENV16
   rep stosb
-  push dword 0                  ; GS
-  push dword 0                  ; FS
-  push dword V86_SEG            ; DS
-  push dword V86_SEG            ; ES
-  push dword V86_SEG            ; SS
-  push dword 0xFFF0             ; SP
-  push dword 0x20002            ; EFLAGS: VM, IOPL 0
-  push dword V86_SEG            ; CS
-  push dword 0                  ; IP
-  iret
+  V86_IRET V86_SEG
 
 v86_gp:
   mov ax, KDATA
@@ -74,22 +65,8 @@ v86_gp:
   PUTS 10
   jmp exit_ok
 
-; ESI = bytes, ECX = count: 16 to a line
-dump:
-  xor ebx, ebx
-.next:
-  test bl, 15
-  jnz .byte
-  PUTS 10, " "
-.byte:
-  PUTS " "
-  mov al, [esi + ebx]
-  call puthex8
-  inc ebx
-  cmp ebx, ecx
-  jne .next
-  PUTS 10
-  ret
+; ESI = bytes, ECX = count
+DUMP_ROUTINE esi
 
 bits 16
 v86_code:
