@@ -12,16 +12,9 @@
 #define M32 (MK_CODE32 | MK_PE)
 #define MX (M32 | MK_OSFXSR)
 
-struct scase {
-	u32 mode;
-	const char *name; /* row, or "#UD" / "#NM" */
-	u8 len;
-	u8 n;
-	u8 bytes[8];
-};
-#define BY(...) .bytes = { __VA_ARGS__ }, .n = (u8)sizeof((const u8[]){ __VA_ARGS__ })
+#define BY UNIT_BY
 
-static const struct scase scases[] = {
+static const struct unit_row scases[] = {
 	{ MX, "paddb", 3, BY(0x0f, 0xfc, 0xc1) },
 	{ MX, "paddb_x", 4, BY(0x66, 0x0f, 0xfc, 0xc1) },
 	{ MX, "#UD", 4, BY(0xf3, 0x0f, 0xfc, 0xc1) },           /* no F3 row */
@@ -52,74 +45,19 @@ static const struct scase scases[] = {
 
 START_TEST(test_simd_rows)
 {
-	const struct scase *t = &scases[_i];
-	struct insn in;
-	unsigned len = decode_insn(&in, t->bytes, t->n, 0, t->mode);
-	ck_assert_msg(len == t->len, "case %d: length %u, want %u", _i, len, t->len);
-	if (!strcmp(t->name, "#UD"))
-		ck_assert_msg(in.fn == op_ud_fn(), "case %d: '%s', want #UD", _i, decode_name(&in));
-	else if (!strcmp(t->name, "#NM"))
-		ck_assert_msg(in.fn == op_nm_fn(), "case %d: '%s', want #NM", _i, decode_name(&in));
-	else
-		ck_assert_msg(!strcmp(decode_name(&in), t->name), "case %d: '%s', want '%s'", _i,
-			      decode_name(&in), t->name);
+	unit_check_row(&scases[_i], _i);
 }
 END_TEST
 
-/* ---- on a machine: code at CODE, every exception vector to a HLT at
- * HANDLERS + 16 * vector, data at DATA ---- */
-#define CODE 0x1000u
-#define DATA 0x2000u
-#define HANDLERS 0x3000u
-#define GDT 0x0800u
-#define IDT 0x0900u
-#define STACK 0x8000u
-
-static void wr32(struct machine *m, u32 pa, u32 v) { memcpy(m->phys.ram + pa, &v, 4); }
+/* ---- on a machine (unit_fp_boot): the code at UNIT_CODE, data at DATA ---- */
+#define DATA UNIT_DATA
 
 static struct machine *simd_boot(const u8 *code, size_t n)
 {
-	static const u32 gdt[6] = { 0, 0, 0x0000ffff, 0x00cf9b00, 0x0000ffff, 0x00cf9300 };
-	struct machine *m = unit_machine(false);
-	struct cpu *c = &m->cpu;
-	memcpy(m->phys.ram + CODE, code, n);
-	m->phys.ram[CODE + n] = 0xf4;
-	memcpy(m->phys.ram + GDT, gdt, sizeof(gdt));
-	for (unsigned v = 0; v < 32; v++) {
-		u32 h = HANDLERS + 16 * v;
-		wr32(m, IDT + v * 8, (0x08u << 16) | (h & 0xffff));
-		wr32(m, IDT + v * 8 + 4, (h & 0xffff0000u) | 0x8e00u);
-		m->phys.ram[h] = 0xf4;
-	}
-	cpu_reset_flat32(c, CODE);
-	c->gdt_base = GDT;
-	c->gdt_limit = sizeof(gdt) - 1;
-	c->idt_base = IDT;
-	c->idt_limit = 32 * 8 - 1;
-	c->r[R_ESP].d = STACK;
-	c->cr0 |= 0x20; /* NE: #MF rather than FERR# */
-	cpu_write_cr4(c, c->cr4 | 0x200);
+	struct machine *m = unit_fp_boot(code, n, true);
 	for (unsigned i = 0; i < 64; i++)
 		m->phys.ram[DATA + i] = (u8)(0x11 * i + 1);
 	return m;
-}
-
-/* Run to the HLT; the vector taken, or -1 when the code ran through. */
-static int simd_run(struct machine *m, size_t n)
-{
-	cpu_run(m, &m->cpu, 1000);
-	u32 eip = m->cpu.eip - 1;
-	if (eip == CODE + n)
-		return -1;
-	ck_assert_msg(eip >= HANDLERS && eip < HANDLERS + 16 * 32 && (eip & 15) == 0, "stopped at %08x", eip);
-	return (int)((eip - HANDLERS) / 16);
-}
-
-static u64 rd64(const struct machine *m, u32 pa)
-{
-	u64 v;
-	memcpy(&v, m->phys.ram + pa, 8);
-	return v;
 }
 
 /* MMX mode: TOP 0, every register full, the written register's sign and
@@ -132,12 +70,12 @@ START_TEST(test_mmx_enters_and_emms)
 	struct cpu *c = &m->cpu;
 	c->fpu.top = 5;
 	c->fpu.full = 0x20;
-	ck_assert_int_eq(simd_run(m, sizeof(code)), -1);
+	ck_assert_int_eq(unit_fp_run(m, sizeof(code)), -1);
 	ck_assert_uint_eq(c->fpu.top, 0);
 	ck_assert_uint_eq(c->fpu.full, 0xff);
 	ck_assert_uint_eq(c->fpu.st[2].se, 0xffff);
-	ck_assert(c->fpu.st[2].sig == rd64(m, DATA));
-	ck_assert_uint_eq(c->r[R_EAX].d, (u32)rd64(m, DATA));
+	ck_assert(c->fpu.st[2].sig == unit_rd64(m, DATA));
+	ck_assert_uint_eq(c->r[R_EAX].d, (u32)unit_rd64(m, DATA));
 	machine_free(m);
 
 	static const u8 emms[] = { 0x0f, 0x77, 0x0f, 0x77 };
@@ -145,7 +83,7 @@ START_TEST(test_mmx_enters_and_emms)
 	c = &m->cpu;
 	c->fpu.top = 3;
 	c->fpu.full = 0xff;
-	ck_assert_int_eq(simd_run(m, sizeof(emms)), -1); /* two 2-byte instructions, then HLT */
+	ck_assert_int_eq(unit_fp_run(m, sizeof(emms)), -1); /* two 2-byte instructions, then HLT */
 	ck_assert_uint_eq(c->fpu.top, 0); /* EMMS resets TOP too (the host does) */
 	ck_assert_uint_eq(c->fpu.full, 0);
 	machine_free(m);
@@ -166,7 +104,7 @@ START_TEST(test_mmx_pending_mf)
 	c->fpu.full = 0xc0;
 	c->fpu.st[0].sig = 0x0101010101010101ull;
 	c->fpu.xmm[0].q[0] = 1;
-	ck_assert_int_eq(simd_run(m, sizeof(code)), EX_MF);
+	ck_assert_int_eq(unit_fp_run(m, sizeof(code)), EX_MF);
 	ck_assert_uint_eq(c->fpu.xmm[0].q[0], 2);
 	ck_assert_uint_eq(c->fpu.top, 6);
 	ck_assert_uint_eq(c->fpu.full, 0xc0);
@@ -183,7 +121,7 @@ START_TEST(test_sse2_misaligned_gp)
 	struct cpu *c = &m->cpu;
 	c->fpu.xmm[0].q[0] = 0x1234;
 	c->fpu.xmm[0].q[1] = 0x5678;
-	ck_assert_int_eq(simd_run(m, sizeof(code)), EX_GP);
+	ck_assert_int_eq(unit_fp_run(m, sizeof(code)), EX_GP);
 	ck_assert_uint_eq(c->fpu.xmm[0].q[0], 0x1234);
 	ck_assert_uint_eq(c->fpu.xmm[0].q[1], 0x5678);
 	machine_free(m);
@@ -197,14 +135,14 @@ START_TEST(test_maskmovq_limit)
 	static const u8 code[] = { 0x0f, 0xf7, 0xc1 }; /* maskmovq mm0, mm1 */
 	struct machine *m = simd_boot(code, sizeof(code));
 	struct cpu *c = &m->cpu;
-	u64 before = rd64(m, DATA);
+	u64 before = unit_rd64(m, DATA);
 	c->seg[S_DS] = (struct seg){ .base = 0, .limit = DATA + 3, .sel = 0x10, .attr = 0x4093, .flat = false };
 	c->r[R_EDI].d = DATA;
 	c->fpu.st[0].sig = 0xa5a5a5a5a5a5a5a5ull;
 	c->fpu.st[1].sig = ~0ull;
 	c->fpu.top = 4;
-	ck_assert_int_eq(simd_run(m, sizeof(code)), EX_GP);
-	ck_assert(rd64(m, DATA) == before);
+	ck_assert_int_eq(unit_fp_run(m, sizeof(code)), EX_GP);
+	ck_assert(unit_rd64(m, DATA) == before);
 	ck_assert_uint_eq(c->fpu.top, 4);
 
 	machine_free(m);
@@ -216,8 +154,8 @@ START_TEST(test_maskmovq_limit)
 	c->r[R_EDI].d = DATA;
 	c->fpu.st[0].sig = 0xa5a5a5a5a5a5a5a5ull;
 	c->fpu.st[1].sig = 0x80000000000000ffull;
-	ck_assert_int_eq(simd_run(m, sizeof(code)), -1);
-	ck_assert(rd64(m, DATA) == ((before & 0x00ffffffffffff00ull) | 0xa5000000000000a5ull));
+	ck_assert_int_eq(unit_fp_run(m, sizeof(code)), -1);
+	ck_assert(unit_rd64(m, DATA) == ((before & 0x00ffffffffffff00ull) | 0xa5000000000000a5ull));
 	ck_assert_uint_eq(c->fpu.top, 0);
 	machine_free(m);
 }

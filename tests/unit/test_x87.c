@@ -10,16 +10,9 @@
 
 #define M32 (MK_CODE32 | MK_PE)
 
-struct xcase {
-	u32 mode;
-	const char *name; /* row, or "#UD" / "#NM" */
-	u8 len;
-	u8 n;
-	u8 bytes[8];
-};
-#define BY(...) .bytes = { __VA_ARGS__ }, .n = (u8)sizeof((const u8[]){ __VA_ARGS__ })
+#define BY UNIT_BY
 
-static const struct xcase xcases[] = {
+static const struct unit_row xcases[] = {
 	{ M32, "fadd_m64", 6, BY(0xdc, 0x05, 0, 0, 0, 0) },
 	{ M32, "fsub_sti", 2, BY(0xdc, 0xe1) },       /* FSUBR ST(1),ST(0): ST(1) = ST(0) - ST(1) */
 	{ M32, "fsubr_st0", 2, BY(0xd8, 0xe9) },
@@ -56,73 +49,18 @@ static const struct xcase xcases[] = {
 
 START_TEST(test_x87_rows)
 {
-	const struct xcase *t = &xcases[_i];
-	struct insn in;
-	unsigned len = decode_insn(&in, t->bytes, t->n, 0, t->mode);
-	ck_assert_msg(len == t->len, "case %d: length %u, want %u", _i, len, t->len);
-	if (!strcmp(t->name, "#UD"))
-		ck_assert_msg(in.fn == op_ud_fn(), "case %d: '%s', want #UD", _i, decode_name(&in));
-	else if (!strcmp(t->name, "#NM"))
-		ck_assert_msg(in.fn == op_nm_fn(), "case %d: '%s', want #NM", _i, decode_name(&in));
-	else
-		ck_assert_msg(!strcmp(decode_name(&in), t->name), "case %d: '%s', want '%s'", _i,
-			      decode_name(&in), t->name);
+	unit_check_row(&xcases[_i], _i);
 }
 END_TEST
 
-/* ---- on a machine: code at CODE, every exception vector to a HLT at
- * HANDLERS + 16 * vector, data at DATA ---- */
-#define CODE 0x1000u
-#define DATA 0x2000u
-#define HANDLERS 0x3000u
-#define GDT 0x0800u
-#define IDT 0x0900u
-#define STACK 0x8000u
-
-static void wr32(struct machine *m, u32 pa, u32 v) { memcpy(m->phys.ram + pa, &v, 4); }
-static u32 rd32(const struct machine *m, u32 pa)
-{
-	u32 v;
-	memcpy(&v, m->phys.ram + pa, 4);
-	return v;
-}
+/* ---- on a machine (unit_fp_boot): the code at UNIT_CODE, data at DATA ---- */
+#define DATA UNIT_DATA
 
 static struct machine *x87_boot(const u8 *code, size_t n, bool osfxsr)
 {
-	static const u32 gdt[6] = { 0, 0, 0x0000ffff, 0x00cf9b00, 0x0000ffff, 0x00cf9300 };
-	struct machine *m = unit_machine(false);
-	struct cpu *c = &m->cpu;
-	memcpy(m->phys.ram + CODE, code, n);
-	m->phys.ram[CODE + n] = 0xf4;
-	memcpy(m->phys.ram + GDT, gdt, sizeof(gdt));
-	for (unsigned v = 0; v < 32; v++) {
-		u32 h = HANDLERS + 16 * v;
-		wr32(m, IDT + v * 8, (0x08u << 16) | (h & 0xffff));
-		wr32(m, IDT + v * 8 + 4, (h & 0xffff0000u) | 0x8e00u);
-		m->phys.ram[h] = 0xf4;
-	}
-	cpu_reset_flat32(c, CODE);
-	c->gdt_base = GDT;
-	c->gdt_limit = sizeof(gdt) - 1;
-	c->idt_base = IDT;
-	c->idt_limit = 32 * 8 - 1;
-	c->r[R_ESP].d = STACK;
-	c->cr0 |= 0x20; /* NE: #MF rather than FERR# */
-	if (osfxsr)
-		cpu_write_cr4(c, c->cr4 | 0x200);
+	struct machine *m = unit_fp_boot(code, n, osfxsr);
 	memset(m->phys.ram + DATA, 0xa5, 1024);
 	return m;
-}
-
-/* Run to the HLT; the vector taken, or -1 when the code ran through. */
-static int x87_run(struct machine *m, size_t n)
-{
-	cpu_run(m, &m->cpu, 1000);
-	u32 eip = m->cpu.eip - 1;
-	if (eip == CODE + n)
-		return -1;
-	ck_assert_msg(eip >= HANDLERS && eip < HANDLERS + 16 * 32 && (eip & 15) == 0, "stopped at %08x", eip);
-	return (int)((eip - HANDLERS) / 16);
 }
 
 /* FXSAVE: MXCSR_MASK 0000FFFF (DAZ supported); without CR4.OSFXSR, MXCSR,
@@ -133,13 +71,13 @@ START_TEST(test_fxsave_mxcsr_mask)
 	for (int osfxsr = 0; osfxsr < 2; osfxsr++) {
 		struct machine *m = x87_boot(code, sizeof(code), osfxsr);
 		m->cpu.fpu.xmm[0].d[0] = 0x12345678;
-		ck_assert_int_eq(x87_run(m, sizeof(code)), -1);
-		ck_assert_uint_eq(rd32(m, DATA), 0x0000037f);          /* FCW, FSW */
-		ck_assert_uint_eq(rd32(m, DATA + 24), osfxsr ? 0x1f80 : 0xa5a5a5a5);
-		ck_assert_uint_eq(rd32(m, DATA + 28), osfxsr ? 0xffff : 0xa5a5a5a5);
-		ck_assert_uint_eq(rd32(m, DATA + 160), osfxsr ? 0x12345678 : 0xa5a5a5a5);
-		ck_assert_uint_eq(rd32(m, DATA + 288), 0xa5a5a5a5);    /* never written */
-		ck_assert_uint_eq(rd32(m, DATA + 508), 0xa5a5a5a5);
+		ck_assert_int_eq(unit_fp_run(m, sizeof(code)), -1);
+		ck_assert_uint_eq(unit_rd32(m, DATA), 0x0000037f);          /* FCW, FSW */
+		ck_assert_uint_eq(unit_rd32(m, DATA + 24), osfxsr ? 0x1f80 : 0xa5a5a5a5);
+		ck_assert_uint_eq(unit_rd32(m, DATA + 28), osfxsr ? 0xffff : 0xa5a5a5a5);
+		ck_assert_uint_eq(unit_rd32(m, DATA + 160), osfxsr ? 0x12345678 : 0xa5a5a5a5);
+		ck_assert_uint_eq(unit_rd32(m, DATA + 288), 0xa5a5a5a5);    /* never written */
+		ck_assert_uint_eq(unit_rd32(m, DATA + 508), 0xa5a5a5a5);
 		machine_free(m);
 	}
 }
@@ -154,7 +92,7 @@ START_TEST(test_fwait_nm)
 		struct machine *m = x87_boot(code, sizeof(code), false);
 		m->cpu.cr0 |= bits[i];
 		cpu_update_mode(&m->cpu);
-		ck_assert_int_eq(x87_run(m, sizeof(code)), bits[i] == 0xa ? EX_NM : -1);
+		ck_assert_int_eq(unit_fp_run(m, sizeof(code)), bits[i] == 0xa ? EX_NM : -1);
 		machine_free(m);
 	}
 }
@@ -171,11 +109,11 @@ START_TEST(test_pending_mf_changes_nothing)
 	c->fpu.top = 7;
 	c->fpu.full = 0x80;
 	c->fpu.st[7] = (f80){ 0x8000000000000000ull, 0x3fff };
-	ck_assert_int_eq(x87_run(m, sizeof(code)), EX_MF);
+	ck_assert_int_eq(unit_fp_run(m, sizeof(code)), EX_MF);
 	ck_assert_uint_eq(c->fpu.top, 7);
 	ck_assert_uint_eq(c->fpu.full, 0x80);
 	ck_assert_uint_eq(c->fpu.sw, 0x8084);
-	ck_assert_uint_eq(rd32(m, DATA), 0xa5a5a5a5);
+	ck_assert_uint_eq(unit_rd32(m, DATA), 0xa5a5a5a5);
 	machine_free(m);
 }
 END_TEST
@@ -187,9 +125,9 @@ START_TEST(test_fxrstor_reserved_mxcsr)
 	struct machine *m = x87_boot(code, sizeof(code), true);
 	struct cpu *c = &m->cpu;
 	memset(m->phys.ram + DATA, 0, 512);
-	wr32(m, DATA, 0x0000007f);       /* FCW 007f */
-	wr32(m, DATA + 24, 0x00021f80); /* MXCSR with bit 17 */
-	ck_assert_int_eq(x87_run(m, sizeof(code)), EX_GP);
+	unit_wr32(m, DATA, 0x0000007f);       /* FCW 007f */
+	unit_wr32(m, DATA + 24, 0x00021f80); /* MXCSR with bit 17 */
+	ck_assert_int_eq(unit_fp_run(m, sizeof(code)), EX_GP);
 	ck_assert_uint_eq(c->fpu.cw, 0x37f);
 	ck_assert_uint_eq(c->fpu.mxcsr, 0x1f80);
 	machine_free(m);
