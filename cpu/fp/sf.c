@@ -174,6 +174,93 @@ static bool prep2(struct fp_env *e, u64 *a, u64 *b, const struct sf_fmt *f, u64 
 	return false;
 }
 
+/* ---- fast paths: both operands normal, result normal ----
+ * The common case in SSE code needs none of the special-operand rules: the
+ * significands are combined in 64-bit integers (128-bit for products) into
+ * a significand with its leading bit at bit 62 and the bits shifted out
+ * ORed into bit 0, and rounded once. Anything else, including a result
+ * that could be tiny or overflow, returns false before touching e, and the
+ * general path starts afresh. */
+static inline bool sf_normal(u64 a, const struct sf_fmt *f) { return sf_exp(a, f) - 1u < f->emax - 1u; }
+static inline u64 sf_sig(u64 a, const struct sf_fmt *f) { return sf_frac(a, f) | 1ull << f->fb; }
+
+/* value = m * 2^(x - bias - 62), m's leading bit at 62 */
+static inline bool sf_round_fast(struct fp_env *e, bool sign, s32 x, u64 m, const struct sf_fmt *f,
+				 u64 *out)
+{
+	unsigned g = 62 - f->fb;
+	u64 rem = m & ((1ull << g) - 1), half = 1ull << (g - 1), q = m >> g;
+	bool up;
+	switch (e->rc) {
+	case FPR_NEAR: up = rem > half || (rem == half && (q & 1)); break;
+	case FPR_DOWN: up = sign && rem; break;
+	case FPR_UP: up = !sign && rem; break;
+	default: up = false; break;
+	}
+	q += up;
+	if (q >> (f->fb + 1)) { /* rounded up to the next power of two */
+		q >>= 1;
+		x++;
+	}
+	if (unlikely(x < 1 || x >= (s32)f->emax))
+		return false;
+	if (rem)
+		e->flags |= FPX_PE;
+	e->c1 = up;
+	*out = sf_zero(sign, f) | (u64)x << f->fb | (q & ((1ull << f->fb) - 1));
+	return true;
+}
+
+static inline bool sf_add_fast(struct fp_env *e, u64 a, u64 b, bool neg, const struct sf_fmt *f, u64 *out)
+{
+	if (!sf_normal(a, f) || !sf_normal(b, f))
+		return false;
+	bool sa = sf_sign(a, f), sb = sf_sign(b, f) ^ neg;
+	unsigned ea = sf_exp(a, f), eb = sf_exp(b, f);
+	u64 ma = sf_sig(a, f) << (61 - f->fb), mb = sf_sig(b, f) << (61 - f->fb);
+	if (ea < eb || (ea == eb && ma < mb)) { /* a: the larger magnitude */
+		unsigned te = ea;
+		u64 tm = ma;
+		bool ts = sa;
+		ea = eb, ma = mb, sa = sb;
+		eb = te, mb = tm, sb = ts;
+	}
+	mb = fp_shr64_sticky(mb, ea - eb);
+	u64 m = sa == sb ? ma + mb : ma - mb;
+	if (!m) { /* exact cancellation: +0, or -0 rounding down */
+		*out = sf_zero(e->rc == FPR_DOWN, f);
+		return true;
+	}
+	unsigned p = 63 - fp_clz64(m);
+	return sf_round_fast(e, sa, (s32)ea + (s32)p - 61, m << (62 - p), f, out);
+}
+
+static inline bool sf_mul_fast(struct fp_env *e, u64 a, u64 b, const struct sf_fmt *f, u64 *out)
+{
+	if (!sf_normal(a, f) || !sf_normal(b, f))
+		return false;
+	u128 p = u128_mul64(sf_sig(a, f), sf_sig(b, f));
+	unsigned l = 127 - u128_clz(p);
+	u64 m = l > 62 ? u128_lo(u128_shr_sticky(p, l - 62)) : u128_lo(p) << (62 - l);
+	s32 x = (s32)sf_exp(a, f) + (s32)sf_exp(b, f) - f->bias - 2 * (s32)f->fb + (s32)l;
+	return sf_round_fast(e, sf_sign(a, f) ^ sf_sign(b, f), x, m, f, out);
+}
+
+static inline bool sf_div_fast(struct fp_env *e, u64 a, u64 b, const struct sf_fmt *f, u64 *out)
+{
+	if (!sf_normal(a, f) || !sf_normal(b, f))
+		return false;
+	u64 ma = sf_sig(a, f), mb = sf_sig(b, f), rem;
+	u64 q = fp_div128by64(ma >> 1, ma << 63, mb, &rem); /* ma / mb * 2^63, in (2^62, 2^64) */
+	s32 x = (s32)sf_exp(a, f) - (s32)sf_exp(b, f) + f->bias;
+	u64 m = q | (rem != 0);
+	if (q >> 63)
+		m = (q >> 1) | (q & 1) | (rem != 0);
+	else
+		x--;
+	return sf_round_fast(e, sf_sign(a, f) ^ sf_sign(b, f), x, m, f, out);
+}
+
 static u64 sf_addsub(struct fp_env *e, u64 a, u64 b, bool neg, const struct sf_fmt *f)
 {
 	u64 r;
@@ -263,15 +350,22 @@ static u64 sf_sqrt(struct fp_env *e, u64 a, const struct sf_fmt *f)
 	return pack(e, false, (x - (s32)odd) / 2 + f->bias, hi, lo, true, f);
 }
 
-u32 f32_add(struct fp_env *e, u32 a, u32 b) { return (u32)sf_addsub(e, a, b, false, &F32); }
-u32 f32_sub(struct fp_env *e, u32 a, u32 b) { return (u32)sf_addsub(e, a, b, true, &F32); }
-u32 f32_mul(struct fp_env *e, u32 a, u32 b) { return (u32)sf_mul(e, a, b, &F32); }
-u32 f32_div(struct fp_env *e, u32 a, u32 b) { return (u32)sf_div(e, a, b, &F32); }
+#define SF_FAST_THEN(fast, slow) \
+	do {                            \
+		u64 r_;                 \
+		if (fast)               \
+			return r_;      \
+		return slow;            \
+	} while (0)
+u32 f32_add(struct fp_env *e, u32 a, u32 b) { SF_FAST_THEN(sf_add_fast(e, a, b, false, &F32, &r_), (u32)sf_addsub(e, a, b, false, &F32)); }
+u32 f32_sub(struct fp_env *e, u32 a, u32 b) { SF_FAST_THEN(sf_add_fast(e, a, b, true, &F32, &r_), (u32)sf_addsub(e, a, b, true, &F32)); }
+u32 f32_mul(struct fp_env *e, u32 a, u32 b) { SF_FAST_THEN(sf_mul_fast(e, a, b, &F32, &r_), (u32)sf_mul(e, a, b, &F32)); }
+u32 f32_div(struct fp_env *e, u32 a, u32 b) { SF_FAST_THEN(sf_div_fast(e, a, b, &F32, &r_), (u32)sf_div(e, a, b, &F32)); }
 u32 f32_sqrt(struct fp_env *e, u32 a) { return (u32)sf_sqrt(e, a, &F32); }
-u64 f64_add(struct fp_env *e, u64 a, u64 b) { return sf_addsub(e, a, b, false, &F64); }
-u64 f64_sub(struct fp_env *e, u64 a, u64 b) { return sf_addsub(e, a, b, true, &F64); }
-u64 f64_mul(struct fp_env *e, u64 a, u64 b) { return sf_mul(e, a, b, &F64); }
-u64 f64_div(struct fp_env *e, u64 a, u64 b) { return sf_div(e, a, b, &F64); }
+u64 f64_add(struct fp_env *e, u64 a, u64 b) { SF_FAST_THEN(sf_add_fast(e, a, b, false, &F64, &r_), sf_addsub(e, a, b, false, &F64)); }
+u64 f64_sub(struct fp_env *e, u64 a, u64 b) { SF_FAST_THEN(sf_add_fast(e, a, b, true, &F64, &r_), sf_addsub(e, a, b, true, &F64)); }
+u64 f64_mul(struct fp_env *e, u64 a, u64 b) { SF_FAST_THEN(sf_mul_fast(e, a, b, &F64, &r_), sf_mul(e, a, b, &F64)); }
+u64 f64_div(struct fp_env *e, u64 a, u64 b) { SF_FAST_THEN(sf_div_fast(e, a, b, &F64, &r_), sf_div(e, a, b, &F64)); }
 u64 f64_sqrt(struct fp_env *e, u64 a) { return sf_sqrt(e, a, &F64); }
 
 /* ---- comparisons, min and max ---- */

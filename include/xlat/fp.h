@@ -26,6 +26,7 @@
 #ifndef XLAT_XLAT_FP_H
 #define XLAT_XLAT_FP_H
 
+#include <string.h>
 #include "xlat/types.h"
 
 /* An x87 register value: sig holds the 64-bit significand with the explicit
@@ -66,7 +67,25 @@ struct fp_env {
 	bool ftz;  /* SSE: tiny results become zero when UE is masked */
 	bool c1;   /* x87: set when the delivered result was rounded up (away from zero
 	            * in magnitude), cleared by operations that round otherwise */
+	u8 pad;    /* to eight bytes, so fp_env_make can build it in a register */
 };
+
+/* A fresh environment (no flags raised). Handlers build one per
+ * instruction, so it is assembled in a register and stored whole: built
+ * field by field, compilers store it in pieces and the first 8-byte load
+ * of it stalls on store forwarding. Little-endian hosts only, as is the
+ * rest of xlat. */
+static inline struct fp_env fp_env_make(unsigned rc, unsigned pc, unsigned masks, bool daz, bool ftz)
+{
+	_Static_assert(sizeof(struct fp_env) == 8, "fp_env is packed into one u64");
+	_Static_assert(offsetof(struct fp_env, daz) == 4 && offsetof(struct fp_env, ftz) == 5,
+		       "fp_env layout");
+	u64 v = (u64)(rc & 3) | (u64)(pc & 0xff) << 8 | (u64)(masks & FPX_ALL) << 16 | (u64)daz << 32 |
+		(u64)ftz << 40;
+	struct fp_env e;
+	memcpy(&e, &v, sizeof(e));
+	return e;
+}
 
 /* Constants */
 #define F80_INDEFINITE ((f80){ 0xc000000000000000ull, 0xffff })

@@ -1,6 +1,7 @@
 ; Microbenchmark: N SSE2 ADDPD xmm,xmm (issue D: SSE2 throughput beside
 ; QEMU). Eight to a loop iteration, so the loop itself costs little.
 %include "lib.inc"
+cpu p4                          ; SSE2
 %ifndef N
 %define N 1000000
 %endif
