@@ -376,91 +376,70 @@ static f80 trig_sincos_one(struct fp_env *e, f80 a, struct xf r, struct xf z, un
 	return xf_round(e, v);
 }
 
-static struct xf trig_arg(f80 a, unsigned *q, struct xf *z)
+/* The start FSIN/FCOS/FSINCOS/FPTAN share: 1 with a reduced to r (z = r^2)
+ * in quadrant q, to compute with; 0 with *res the result already (zero_res
+ * for a zero operand); -1 when a is out of range. */
+static int trig_start(struct fp_env *e, f80 a, f80 zero_res, f80 *res, struct xf *r, struct xf *z, unsigned *q)
 {
-	struct xf r = trig_reduce(fp80_unpack(a), q);
-	*z = xf_mul(r, r);
-	return r;
+	switch (trig_check(e, a, res)) {
+	case TRIG_DONE:
+		return 0;
+	case TRIG_ZERO:
+		*res = zero_res;
+		return 0;
+	case TRIG_RANGE:
+		return -1;
+	case TRIG_COMPUTE:
+		break;
+	}
+	*r = trig_reduce(fp80_unpack(a), q);
+	*z = xf_mul(*r, *r);
+	return 1;
 }
 
 bool f80_sin(struct fp_env *e, f80 a, f80 *res)
 {
-	switch (trig_check(e, a, res)) {
-	case TRIG_DONE:
-		return true;
-	case TRIG_ZERO:
-		*res = a;
-		return true;
-	case TRIG_RANGE:
-		return false;
-	case TRIG_COMPUTE:
-		break;
-	}
 	unsigned q;
-	struct xf z, r = trig_arg(a, &q, &z);
-	*res = trig_sincos_one(e, a, r, z, q);
-	return true;
+	struct xf r, z;
+	int st = trig_start(e, a, a, res, &r, &z, &q);
+	if (st > 0)
+		*res = trig_sincos_one(e, a, r, z, q);
+	return st >= 0;
 }
 
 bool f80_cos(struct fp_env *e, f80 a, f80 *res)
 {
-	switch (trig_check(e, a, res)) {
-	case TRIG_DONE:
-		return true;
-	case TRIG_ZERO:
-		*res = f80_make(false, F80_BIAS, 1ull << 63);
-		return true;
-	case TRIG_RANGE:
-		return false;
-	case TRIG_COMPUTE:
-		break;
-	}
 	unsigned q;
-	struct xf z, r = trig_arg(a, &q, &z);
-	*res = trig_sincos_one(e, a, r, z, ((q + 1) & 3) | 4);
-	return true;
+	struct xf r, z;
+	int st = trig_start(e, a, f80_make(false, F80_BIAS, 1ull << 63), res, &r, &z, &q);
+	if (st > 0)
+		*res = trig_sincos_one(e, a, r, z, ((q + 1) & 3) | 4);
+	return st >= 0;
 }
 
 /* FSINCOS: *s = sin a, *c = cos a. The flags come from both, C1 from the
  * sine (as on the host). */
 bool f80_sincos(struct fp_env *e, f80 a, f80 *s, f80 *c)
 {
-	f80 res;
-	switch (trig_check(e, a, &res)) {
-	case TRIG_DONE:
-		*s = *c = res;
-		return true;
-	case TRIG_ZERO:
-		*s = a;
-		*c = f80_make(false, F80_BIAS, 1ull << 63);
-		return true;
-	case TRIG_RANGE:
-		return false;
-	case TRIG_COMPUTE:
-		break;
-	}
 	unsigned q;
-	struct xf z, r = trig_arg(a, &q, &z);
-	*c = trig_sincos_one(e, a, r, z, ((q + 1) & 3) | 4);
-	*s = trig_sincos_one(e, a, r, z, q);
-	return true;
+	struct xf r, z;
+	int st = trig_start(e, a, a, s, &r, &z, &q);
+	if (st == 0) /* sin 0 = 0, cos 0 = 1; otherwise both the same */
+		*c = f80_classify(a) == FPC_ZERO ? f80_make(false, F80_BIAS, 1ull << 63) : *s;
+	if (st > 0) {
+		*c = trig_sincos_one(e, a, r, z, ((q + 1) & 3) | 4);
+		*s = trig_sincos_one(e, a, r, z, q);
+	}
+	return st >= 0;
 }
 
 bool f80_tan(struct fp_env *e, f80 a, f80 *res)
 {
-	switch (trig_check(e, a, res)) {
-	case TRIG_DONE:
-		return true;
-	case TRIG_ZERO:
-		*res = a;
-		return true;
-	case TRIG_RANGE:
-		return false;
-	case TRIG_COMPUTE:
-		break;
-	}
 	unsigned q;
-	struct xf z, r = trig_arg(a, &q, &z);
+	struct xf r, z;
+	int st = trig_start(e, a, a, res, &r, &z, &q);
+	if (st <= 0)
+		return st == 0;
 	struct xf v = trig_tan(r, z, q & 1);
 	if ((q & 1) != f80_sign(a)) /* tan(r + pi/2) = -cot r; tan is odd */
 		v = xf_neg(v);

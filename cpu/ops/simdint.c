@@ -21,19 +21,32 @@ static inline void xmm_set_q(struct cpu *c, unsigned r, u64 lo)
 	c->fpu.xmm[r].q[1] = 0;
 }
 
+/* MOVD/MOVQ between memory and an MMX register: the access, which may
+ * fault, comes before the switch to MMX mode. */
+#define MM_MEM_MOVES(name, bits)                                                             \
+	HANDLER(h_##name##_mm_load_m)                                                        \
+	{                                                                                    \
+		fpu_check_mf(c);                                                             \
+		u64 v = mem_rd##bits(c, lin_of(c, in, bits / 8, false));                     \
+		mmx_enter(c);                                                                \
+		mmx_set(c, in->d, v);                                                        \
+		NEXT;                                                                        \
+	}                                                                                    \
+	HANDLER(h_##name##_mm_store_m)                                                       \
+	{                                                                                    \
+		fpu_check_mf(c);                                                             \
+		mem_wr##bits(c, lin_of(c, in, bits / 8, true), (u##bits)mmx_get(c, in->d));  \
+		mmx_enter(c);                                                                \
+		NEXT;                                                                        \
+	}
+MM_MEM_MOVES(movd, 32)
+MM_MEM_MOVES(movq, 64)
+
 /* ---- MOVD ---- */
 HANDLER(h_movd_mm_load_r)
 {
 	u32 v = c->r[in->s].d;
 	fpu_check_mf(c);
-	mmx_enter(c);
-	mmx_set(c, in->d, v);
-	NEXT;
-}
-HANDLER(h_movd_mm_load_m)
-{
-	fpu_check_mf(c);
-	u32 v = mem_rd32(c, lin_of(c, in, 4, false));
 	mmx_enter(c);
 	mmx_set(c, in->d, v);
 	NEXT;
@@ -45,13 +58,6 @@ HANDLER(h_movd_mm_store_r)
 	fpu_check_mf(c);
 	mmx_enter(c);
 	c->r[in->s].d = (u32)mmx_get(c, in->d);
-	NEXT;
-}
-HANDLER(h_movd_mm_store_m)
-{
-	fpu_check_mf(c);
-	mem_wr32(c, lin_of(c, in, 4, true), (u32)mmx_get(c, in->d));
-	mmx_enter(c);
 	NEXT;
 }
 HSET_XM(movd_mm_store, h_movd_mm_store_r, h_movd_mm_store_m);
@@ -72,14 +78,6 @@ HANDLER(h_movq_mm_load_r)
 	mmx_set(c, in->d, mmx_get(c, in->s));
 	NEXT;
 }
-HANDLER(h_movq_mm_load_m)
-{
-	fpu_check_mf(c);
-	u64 v = mem_rd64(c, lin_of(c, in, 8, false));
-	mmx_enter(c);
-	mmx_set(c, in->d, v);
-	NEXT;
-}
 HSET_XM(movq_mm_load, h_movq_mm_load_r, h_movq_mm_load_m);
 
 HANDLER(h_movq_mm_store_r)
@@ -87,13 +85,6 @@ HANDLER(h_movq_mm_store_r)
 	fpu_check_mf(c);
 	mmx_enter(c);
 	mmx_set(c, in->s, mmx_get(c, in->d));
-	NEXT;
-}
-HANDLER(h_movq_mm_store_m)
-{
-	fpu_check_mf(c);
-	mem_wr64(c, lin_of(c, in, 8, true), mmx_get(c, in->d));
-	mmx_enter(c);
 	NEXT;
 }
 HSET_XM(movq_mm_store, h_movq_mm_store_r, h_movq_mm_store_m);

@@ -292,22 +292,8 @@ static inline void sqrtpd_(struct cpu *c, const struct insn *in, bool M)
 	sse_finish(c, &e);
 	*xreg(c, in->d) = r;
 }
-static inline void sqrtss_(struct cpu *c, const struct insn *in, bool M)
-{
-	u32 a = ld_W32(c, in, M);
-	struct fp_env e = sse_env(c);
-	u32 r = f32_sqrt(&e, a);
-	sse_finish(c, &e);
-	xreg(c, in->d)->d[0] = r;
-}
-static inline void sqrtsd_(struct cpu *c, const struct insn *in, bool M)
-{
-	u64 a = ld_W64(c, in, M);
-	struct fp_env e = sse_env(c);
-	u64 r = f64_sqrt(&e, a);
-	sse_finish(c, &e);
-	xreg(c, in->d)->q[0] = r;
-}
+SSE_SCALAR1(sqrtss, u32, ld_W32, u32, d, f32_sqrt(&e, a))
+SSE_SCALAR1(sqrtsd, u64, ld_W64, u64, q, f64_sqrt(&e, a))
 GEN_XM(sqrtps, sqrtps_);
 GEN_XM(sqrtpd, sqrtpd_);
 GEN_XM(sqrtss, sqrtss_);

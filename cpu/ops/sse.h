@@ -78,4 +78,17 @@ static inline u32 ld_W32(struct cpu *c, const struct insn *in, bool M)
 	HANDLER(h_##name##_m) { BODY(c, in, true); NEXT; }     \
 	HSET_XM(name, h_##name##_r, h_##name##_m)
 
+/* name##_: a scalar operation of one operand: element 0 (field F) of the
+ * destination = EXPR (of type TR) of a, the source as LD loads it (type
+ * TA), under MXCSR (e); the other elements stay. */
+#define SSE_SCALAR1(name, TA, LD, TR, F, EXPR)                                  \
+	static inline void name##_(struct cpu *c, const struct insn *in, bool M) \
+	{                                                                       \
+		TA a = LD(c, in, M);                                            \
+		struct fp_env e = sse_env(c);                                   \
+		TR r = (EXPR);                                                  \
+		sse_finish(c, &e);                                              \
+		xreg(c, in->d)->F[0] = r;                                       \
+	}
+
 #endif

@@ -38,6 +38,14 @@ static inline void cvtpi2pd_(struct cpu *c, const struct insn *in, bool M)
 	*xreg(c, in->d) = (union xmm){ .q = { f64_from_i32((s32)(u32)v), f64_from_i32((s32)(u32)(v >> 32)) } };
 }
 
+/* The rounding (name) and truncating (tname) forms of a conversion from
+ * fn(c, in, M, trunc) */
+#define GEN_XM_RT(name, tname, fn)                                                          \
+	static inline void name##_(struct cpu *c, const struct insn *in, bool M) { fn(c, in, M, false); } \
+	static inline void tname##_(struct cpu *c, const struct insn *in, bool M) { fn(c, in, M, true); } \
+	GEN_XM(name, name##_);                                                              \
+	GEN_XM(tname, tname##_)
+
 /* The destination of CVT*2PI is MMX register ModRM.reg. The switch to
  * MMX use happens once the operands are read, even when #XM follows (what
  * the CPU does); the register keeps its value then. */
@@ -64,60 +72,38 @@ static inline void cvtpd2pi(struct cpu *c, const struct insn *in, bool M, bool t
 	u32 lo = (u32)f64_to_i32(&e, s.q[0], trunc), hi = (u32)f64_to_i32(&e, s.q[1], trunc);
 	mmx_result(c, in, &e, lo, hi);
 }
-static inline void cvtps2pi_(struct cpu *c, const struct insn *in, bool M) { cvtps2pi(c, in, M, false); }
-static inline void cvttps2pi_(struct cpu *c, const struct insn *in, bool M) { cvtps2pi(c, in, M, true); }
-static inline void cvtpd2pi_(struct cpu *c, const struct insn *in, bool M) { cvtpd2pi(c, in, M, false); }
-static inline void cvttpd2pi_(struct cpu *c, const struct insn *in, bool M) { cvtpd2pi(c, in, M, true); }
 GEN_XM(cvtpi2ps, cvtpi2ps_);
 GEN_XM(cvtpi2pd, cvtpi2pd_);
-GEN_XM(cvtps2pi, cvtps2pi_);
-GEN_XM(cvttps2pi, cvttps2pi_);
-GEN_XM(cvtpd2pi, cvtpd2pi_);
-GEN_XM(cvttpd2pi, cvttpd2pi_);
+GEN_XM_RT(cvtps2pi, cvttps2pi, cvtps2pi);
+GEN_XM_RT(cvtpd2pi, cvttpd2pi, cvtpd2pi);
 
 /* ---- general register <-> scalar (F3/F2 0F 2A/2C/2D) ---- */
 static inline u32 ld_E32(struct cpu *c, const struct insn *in, bool M)
 {
 	return M ? mem_rd32(c, lin_of(c, in, 4, false)) : c->r[in->s].d;
 }
-static inline void cvtsi2ss_(struct cpu *c, const struct insn *in, bool M)
-{
-	u32 v = ld_E32(c, in, M);
-	struct fp_env e = sse_env(c);
-	u32 r = f32_from_i32(&e, (s32)v);
-	sse_finish(c, &e);
-	xreg(c, in->d)->d[0] = r;
-}
+SSE_SCALAR1(cvtsi2ss, u32, ld_E32, u32, d, f32_from_i32(&e, (s32)a))
 static inline void cvtsi2sd_(struct cpu *c, const struct insn *in, bool M)
 {
 	xreg(c, in->d)->q[0] = f64_from_i32((s32)ld_E32(c, in, M));
 }
-static inline void cvtss2si(struct cpu *c, const struct insn *in, bool M, bool trunc)
-{
-	u32 a = ld_W32(c, in, M);
-	struct fp_env e = sse_env(c);
-	u32 r = (u32)f32_to_i32(&e, a, trunc);
-	sse_finish(c, &e);
-	c->r[in->d].d = r;
-}
-static inline void cvtsd2si(struct cpu *c, const struct insn *in, bool M, bool trunc)
-{
-	u64 a = ld_W64(c, in, M);
-	struct fp_env e = sse_env(c);
-	u32 r = (u32)f64_to_i32(&e, a, trunc);
-	sse_finish(c, &e);
-	c->r[in->d].d = r;
-}
-static inline void cvtss2si_(struct cpu *c, const struct insn *in, bool M) { cvtss2si(c, in, M, false); }
-static inline void cvttss2si_(struct cpu *c, const struct insn *in, bool M) { cvtss2si(c, in, M, true); }
-static inline void cvtsd2si_(struct cpu *c, const struct insn *in, bool M) { cvtsd2si(c, in, M, false); }
-static inline void cvttsd2si_(struct cpu *c, const struct insn *in, bool M) { cvtsd2si(c, in, M, true); }
+/* CVT(T)SS2SI, CVT(T)SD2SI: a general register = the scalar source,
+ * rounded under MXCSR or truncated */
+#define CVT_TO_SI(name, TA, LD, FN)                                                          \
+	static inline void name(struct cpu *c, const struct insn *in, bool M, bool trunc) \
+	{                                                                                \
+		TA a = LD(c, in, M);                                                     \
+		struct fp_env e = sse_env(c);                                            \
+		u32 r = (u32)FN(&e, a, trunc);                                           \
+		sse_finish(c, &e);                                                       \
+		c->r[in->d].d = r;                                                       \
+	}
+CVT_TO_SI(cvtss2si, u32, ld_W32, f32_to_i32)
+CVT_TO_SI(cvtsd2si, u64, ld_W64, f64_to_i32)
 GEN_XM(cvtsi2ss, cvtsi2ss_);
 GEN_XM(cvtsi2sd, cvtsi2sd_);
-GEN_XM(cvtss2si, cvtss2si_);
-GEN_XM(cvttss2si, cvttss2si_);
-GEN_XM(cvtsd2si, cvtsd2si_);
-GEN_XM(cvttsd2si, cvttsd2si_);
+GEN_XM_RT(cvtss2si, cvttss2si, cvtss2si);
+GEN_XM_RT(cvtsd2si, cvttsd2si, cvtsd2si);
 
 /* ---- single <-> double (0F 5A) ---- */
 static inline void cvtps2pd_(struct cpu *c, const struct insn *in, bool M)
@@ -137,22 +123,8 @@ static inline void cvtpd2ps_(struct cpu *c, const struct insn *in, bool M)
 	sse_finish(c, &e);
 	*xreg(c, in->d) = r;
 }
-static inline void cvtss2sd_(struct cpu *c, const struct insn *in, bool M)
-{
-	u32 a = ld_W32(c, in, M);
-	struct fp_env e = sse_env(c);
-	u64 r = f32_to_f64(&e, a);
-	sse_finish(c, &e);
-	xreg(c, in->d)->q[0] = r;
-}
-static inline void cvtsd2ss_(struct cpu *c, const struct insn *in, bool M)
-{
-	u64 a = ld_W64(c, in, M);
-	struct fp_env e = sse_env(c);
-	u32 r = f64_to_f32(&e, a);
-	sse_finish(c, &e);
-	xreg(c, in->d)->d[0] = r;
-}
+SSE_SCALAR1(cvtss2sd, u32, ld_W32, u64, q, f32_to_f64(&e, a))
+SSE_SCALAR1(cvtsd2ss, u64, ld_W64, u32, d, f64_to_f32(&e, a))
 GEN_XM(cvtps2pd, cvtps2pd_);
 GEN_XM(cvtpd2ps, cvtpd2ps_);
 GEN_XM(cvtss2sd, cvtss2sd_);
@@ -193,16 +165,10 @@ static inline void cvtpd2dq(struct cpu *c, const struct insn *in, bool M, bool t
 	sse_finish(c, &e);
 	*xreg(c, in->d) = r;
 }
-static inline void cvtps2dq_(struct cpu *c, const struct insn *in, bool M) { cvtps2dq(c, in, M, false); }
-static inline void cvttps2dq_(struct cpu *c, const struct insn *in, bool M) { cvtps2dq(c, in, M, true); }
-static inline void cvtpd2dq_(struct cpu *c, const struct insn *in, bool M) { cvtpd2dq(c, in, M, false); }
-static inline void cvttpd2dq_(struct cpu *c, const struct insn *in, bool M) { cvtpd2dq(c, in, M, true); }
 GEN_XM(cvtdq2ps, cvtdq2ps_);
-GEN_XM(cvtps2dq, cvtps2dq_);
-GEN_XM(cvttps2dq, cvttps2dq_);
+GEN_XM_RT(cvtps2dq, cvttps2dq, cvtps2dq);
 GEN_XM(cvtdq2pd, cvtdq2pd_);
-GEN_XM(cvtpd2dq, cvtpd2dq_);
-GEN_XM(cvttpd2dq, cvttpd2dq_);
+GEN_XM_RT(cvtpd2dq, cvttpd2dq, cvtpd2dq);
 
 /* ---- RCPPS/RSQRTPS (0F 53/52, F3 for the scalar forms) ----
  * The SDM bounds only the relative error (|e| <= 1.5 * 2^-12) and Intel

@@ -369,15 +369,26 @@ static void arith_underflow(struct cpu *c, unsigned dst_phys, bool pop)
 		fpu_pop(c);
 }
 
-ALWAYS_INLINE void arith_mem(struct cpu *c, const struct insn *in, fp_binop op, unsigned fmt)
+/* The start of the instructions that read a memory operand of format fmt
+ * as the second operand: the pending exception, the operand (den: it was a
+ * denormal, DE to be decided against ST(0)), FDP. */
+ALWAYS_INLINE f80 mem_operand(struct cpu *c, const struct insn *in, unsigned fmt, struct fp_env *e, bool *den)
 {
 	fpu_check_mf(c);
 	u32 ea = ea_of(c, in);
 	u32 lin = seg_lin(c, in->seg, ea, m_size[fmt], false);
-	struct fp_env e = fpu_env(c);
-	bool den = false;
-	f80 y = load_operand(c, lin, fmt, &e, &den);
+	*e = fpu_env(c);
+	*den = false;
+	f80 y = load_operand(c, lin, fmt, e, den);
 	fpu_note_mem(c, in, ea);
+	return y;
+}
+
+ALWAYS_INLINE void arith_mem(struct cpu *c, const struct insn *in, fp_binop op, unsigned fmt)
+{
+	struct fp_env e;
+	bool den;
+	f80 y = mem_operand(c, in, fmt, &e, &den);
 	unsigned p = c->fpu.top;
 	if (unlikely(!((c->fpu.full >> p) & 1))) {
 		arith_underflow(c, p, false);
@@ -390,11 +401,12 @@ ALWAYS_INLINE void arith_mem(struct cpu *c, const struct insn *in, fp_binop op, 
 		c->fpu.st[p] = r;
 }
 
-ALWAYS_INLINE void arith_reg(struct cpu *c, const struct insn *in, fp_binop op, bool to_sti, bool pop)
+/* op(ST(0), ST(i)) into ST(0), or into ST(i) (to_sti), then pop or not */
+ALWAYS_INLINE void arith_reg(struct cpu *c, const struct insn *in, fp_binop op, unsigned i, bool to_sti, bool pop)
 {
 	fpu_check_mf(c);
 	fpu_note(c, in);
-	unsigned p0 = c->fpu.top, pi = (p0 + in->d) & 7, pd = to_sti ? pi : p0;
+	unsigned p0 = c->fpu.top, pi = (p0 + i) & 7, pd = to_sti ? pi : p0;
 	if (unlikely(!((c->fpu.full >> p0) & (c->fpu.full >> pi) & 1))) {
 		arith_underflow(c, pd, pop);
 		return;
@@ -416,9 +428,9 @@ ALWAYS_INLINE void arith_reg(struct cpu *c, const struct insn *in, fp_binop op, 
 	HANDLER(h_f##name##_m64) { arith_mem(c, in, op_##name, M_F64); NEXT; }              \
 	HANDLER(h_fi##name##_m16) { arith_mem(c, in, op_##name, M_I16); NEXT; }             \
 	HANDLER(h_fi##name##_m32) { arith_mem(c, in, op_##name, M_I32); NEXT; }             \
-	HANDLER(h_f##name##_st0) { arith_reg(c, in, op_##name, false, false); NEXT; }        \
-	HANDLER(h_f##name##_sti) { arith_reg(c, in, op_##name, true, false); NEXT; }         \
-	HANDLER(h_f##name##p) { arith_reg(c, in, op_##name, true, true); NEXT; }             \
+	HANDLER(h_f##name##_st0) { arith_reg(c, in, op_##name, in->d, false, false); NEXT; }        \
+	HANDLER(h_f##name##_sti) { arith_reg(c, in, op_##name, in->d, true, false); NEXT; }         \
+	HANDLER(h_f##name##p) { arith_reg(c, in, op_##name, in->d, true, true); NEXT; }             \
 	HSET_ONE(f##name##_m32, h_f##name##_m32);                                           \
 	HSET_ONE(f##name##_m64, h_f##name##_m64);                                           \
 	HSET_ONE(fi##name##_m16, h_fi##name##_m16);                                         \
@@ -479,13 +491,9 @@ static void fcom_finish(struct cpu *c, int r, bool ok, unsigned pops)
 
 ALWAYS_INLINE void fcom_mem(struct cpu *c, const struct insn *in, unsigned fmt, unsigned pops)
 {
-	fpu_check_mf(c);
-	u32 ea = ea_of(c, in);
-	u32 lin = seg_lin(c, in->seg, ea, m_size[fmt], false);
-	struct fp_env e = fpu_env(c);
-	bool den = false;
-	f80 y = load_operand(c, lin, fmt, &e, &den);
-	fpu_note_mem(c, in, ea);
+	struct fp_env e;
+	bool den;
+	f80 y = mem_operand(c, in, fmt, &e, &den);
 	if (unlikely(den) && st_full(c, 0))
 		e.flags |= (u8)den_probe(c, NULL, true, *st_ref(c, 0), y);
 	bool ok;
@@ -854,44 +862,31 @@ X87_FCMOV(fcmovnbe, 7);
 X87_FCMOV(fcmovu, 10);
 X87_FCMOV(fcmovnu, 11);
 
-HANDLER(h_ffree)
-{
-	fpu_check_mf(c);
-	fpu_note(c, in);
-	c->fpu.full &= (u8)~(1u << st_phys(c, in->d));
-	NEXT;
-}
-HSET_ONE(ffree, h_ffree);
-
 /* FFREEP (DF C0+i): undocumented, FFREE then pop, on every x86 since the 287 */
-HANDLER(h_ffreep)
+ALWAYS_INLINE void ffree(struct cpu *c, const struct insn *in, bool pop)
 {
 	fpu_check_mf(c);
 	fpu_note(c, in);
 	c->fpu.full &= (u8)~(1u << st_phys(c, in->d));
-	fpu_pop(c);
-	NEXT;
+	if (pop)
+		fpu_pop(c);
 }
+HANDLER(h_ffree) { ffree(c, in, false); NEXT; }
+HANDLER(h_ffreep) { ffree(c, in, true); NEXT; }
+HSET_ONE(ffree, h_ffree);
 HSET_ONE(ffreep, h_ffreep);
 
-HANDLER(h_fincstp)
+/* FINCSTP/FDECSTP: TOP moves, the tags stay */
+ALWAYS_INLINE void fmovstp(struct cpu *c, const struct insn *in, unsigned delta)
 {
 	fpu_check_mf(c);
 	fpu_note(c, in);
-	c->fpu.top = (c->fpu.top + 1) & 7;
+	c->fpu.top = (c->fpu.top + delta) & 7;
 	c->fpu.sw &= (u16)~SW_C1;
-	NEXT;
 }
+HANDLER(h_fincstp) { fmovstp(c, in, 1); NEXT; }
+HANDLER(h_fdecstp) { fmovstp(c, in, 7); NEXT; }
 HSET_ONE(fincstp, h_fincstp);
-
-HANDLER(h_fdecstp)
-{
-	fpu_check_mf(c);
-	fpu_note(c, in);
-	c->fpu.top = (c->fpu.top - 1) & 7;
-	c->fpu.sw &= (u16)~SW_C1;
-	NEXT;
-}
 HSET_ONE(fdecstp, h_fdecstp);
 
 HANDLER(h_fnop)
@@ -953,20 +948,7 @@ HSET_ONE(f2xm1, h_f2xm1);
 /* result = op(ST(0), ST(1)) into ST(0), or into ST(1) and pop */
 static void binary01(struct cpu *c, const struct insn *in, fp_binop op, bool to_st1_pop)
 {
-	fpu_check_mf(c);
-	fpu_note(c, in);
-	unsigned p0 = c->fpu.top, p1 = (p0 + 1) & 7, pd = to_st1_pop ? p1 : p0;
-	if (unlikely(!((c->fpu.full >> p0) & (c->fpu.full >> p1) & 1))) {
-		arith_underflow(c, pd, to_st1_pop);
-		return;
-	}
-	struct fp_env e = fpu_env(c);
-	f80 r = op(&e, c->fpu.st[p0], c->fpu.st[p1]);
-	if (fpu_commit(c, &e, DEST_REG)) {
-		c->fpu.st[pd] = r;
-		if (to_st1_pop)
-			fpu_pop(c);
-	}
+	arith_reg(c, in, op, 1, to_st1_pop, to_st1_pop);
 }
 static f80 op_patan(struct fp_env *e, f80 x, f80 y) { return f80_atan2(e, y, x); }
 HANDLER(h_fpatan) { binary01(c, in, op_patan, true); NEXT; }
@@ -1044,49 +1026,41 @@ HSET_ONE(fxtract, h_fxtract);
 /* |ST(0)| >= 2^63: C2 set and nothing else changes (SDM FSIN etc.) */
 static void trig_out_of_range(struct cpu *c) { sw_set(c, SW_C1 | SW_C2, SW_C2); }
 
-/* FPTAN pushes 1.0, or the NaN result itself when there is one (measured:
- * FPTAN of a QNaN leaves it in both ST(0) and ST(1)). */
-HANDLER(h_fptan)
+/* FPTAN and FSINCOS: fn(ST(0)) gives the new ST(0) (*r0) and the value
+ * pushed (*r1), or false out of range */
+ALWAYS_INLINE void trig2(struct cpu *c, const struct insn *in, bool (*fn)(struct fp_env *, f80, f80 *, f80 *))
 {
 	fpu_check_mf(c);
 	fpu_note(c, in);
 	if (!two_results_check(c))
-		NEXT;
+		return;
 	struct fp_env e = fpu_env(c);
-	f80 r;
-	if (!f80_tan(&e, *st_ref(c, 0), &r)) {
+	f80 r0, r1;
+	if (!fn(&e, *st_ref(c, 0), &r0, &r1)) {
 		trig_out_of_range(c);
-		NEXT;
+		return;
 	}
 	c->fpu.sw &= (u16)~SW_C2;
 	if (fpu_commit(c, &e, DEST_REG)) {
-		*st_ref(c, 0) = r;
-		fpu_push(c, f80_nan(r) ? r : f80_one);
+		*st_ref(c, 0) = r0;
+		fpu_push(c, r1);
 	}
-	NEXT;
 }
+
+/* FPTAN pushes 1.0, or the NaN result itself when there is one (measured:
+ * FPTAN of a QNaN leaves it in both ST(0) and ST(1)). */
+static bool op_ptan(struct fp_env *e, f80 a, f80 *r0, f80 *r1)
+{
+	if (!f80_tan(e, a, r0))
+		return false;
+	*r1 = f80_nan(*r0) ? *r0 : f80_one;
+	return true;
+}
+HANDLER(h_fptan) { trig2(c, in, op_ptan); NEXT; }
 HSET_ONE(fptan, h_fptan);
 
 /* FSINCOS: ST(1) = sin, ST(0) = cos */
-HANDLER(h_fsincos)
-{
-	fpu_check_mf(c);
-	fpu_note(c, in);
-	if (!two_results_check(c))
-		NEXT;
-	struct fp_env e = fpu_env(c);
-	f80 s, co;
-	if (!f80_sincos(&e, *st_ref(c, 0), &s, &co)) {
-		trig_out_of_range(c);
-		NEXT;
-	}
-	c->fpu.sw &= (u16)~SW_C2;
-	if (fpu_commit(c, &e, DEST_REG)) {
-		*st_ref(c, 0) = s;
-		fpu_push(c, co);
-	}
-	NEXT;
-}
+HANDLER(h_fsincos) { trig2(c, in, f80_sincos); NEXT; }
 HSET_ONE(fsincos, h_fsincos);
 
 static void trig(struct cpu *c, const struct insn *in, bool (*fn)(struct fp_env *, f80, f80 *))
