@@ -15,8 +15,7 @@
 static inline struct fp_env sse_env(const struct cpu *c)
 {
 	u32 m = c->fpu.mxcsr;
-	return (struct fp_env){ .rc = (u8)((m >> 13) & 3), .pc = 64, .masks = (u8)((m >> 7) & FPX_ALL),
-				.daz = (m & MXCSR_DAZ) != 0, .ftz = (m & MXCSR_FTZ) != 0 };
+	return fp_env_make(m >> 13, 64, m >> 7, (m & MXCSR_DAZ) != 0, (m & MXCSR_FTZ) != 0);
 }
 
 /* An unmasked SIMD exception is #XM, or #UD when the OS did not say it

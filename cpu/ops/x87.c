@@ -102,12 +102,7 @@ static const u8 fpu_pc_bits[4] = { 24, 64, 53, 64 };
 static inline struct fp_env fpu_env(const struct cpu *c)
 {
 	unsigned cw = c->fpu.cw;
-	struct fp_env e;
-	memset(&e, 0, sizeof(e));
-	e.rc = (u8)((cw >> 10) & 3);
-	e.pc = fpu_pc_bits[(cw >> 8) & 3];
-	e.masks = (u8)(cw & FPX_ALL);
-	return e;
+	return fp_env_make(cw >> 10, fpu_pc_bits[(cw >> 8) & 3], cw, false, false);
 }
 
 /* An unmasked exception is now pending. With CR0.NE clear a PC reports it
