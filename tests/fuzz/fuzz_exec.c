@@ -1,7 +1,9 @@
 /* fuzz_exec.c - libFuzzer target that runs the input as guest code.
  *
  * Input: one mode byte (bit 0 set: flat 32-bit protected mode at CPL 0,
- * clear: real mode, as in fuzz_decode), then the code, loaded at 0x10000
+ * clear: real mode, as in fuzz_decode; bit 1: CR4.OSFXSR and OSXMMEXCPT,
+ * so SSE runs; bit 2: CR0.NE, so x87 exceptions are #MF; bit 3: every x87
+ * and SSE exception unmasked), then the code, loaded at 0x10000
  * and run for at most MAX_INSNS instructions in a 4 MiB machine with no
  * kernel, no serial output and -no-reboot (a triple fault ends the run).
  *
@@ -190,6 +192,14 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 		start_flat32(c);
 	else
 		start_real(c);
+	if (data[0] & 2)
+		cpu_write_cr4(c, c->cr4 | 0x600);
+	if (data[0] & 4)
+		cpu_write_cr0(c, c->cr0 | 0x20);
+	if (data[0] & 8) {
+		c->fpu.cw = 0x340;
+		c->fpu.mxcsr = 0;
+	}
 	/* running off the end of the code halts, rather than spending the
 	 * run on thousands of "add [eax], al" (00 00) */
 	memset(m->phys.ram + CODE_ADDR, 0xf4, MAX_CODE + INSN_MAX_LEN);
