@@ -372,32 +372,30 @@ struct run {
 	const struct opts *o;
 	struct machine *m;
 	struct tally *t;
-	struct slot ring[WINDOW];
 };
 
-static const void *send_case(void *ctx, unsigned slot, uint64_t index)
+static const void *send_case(void *ctx, void *slot, uint64_t index)
 {
 	struct run *r = ctx;
-	struct slot *s = &r->ring[slot];
+	struct slot *s = slot;
 	s->index = index;
 	gen_case(r->o->seed, index, r->o->sel, r->o->nsel, &s->tc);
 	fxrun_case(r->m, &s->tc.in, &s->xl);
 	return &s->tc.in;
 }
 
-static void check_case(void *ctx, unsigned slot, const void *nat)
+static void check_case(void *ctx, const void *slot, const void *nat)
 {
 	struct run *r = ctx;
-	check(r->o, r->t, &r->ring[slot], nat);
+	check(r->o, r->t, slot, nat);
 }
 
 static int run_all(const struct opts *o, struct machine *m, struct orc_child *ch, struct tally *t)
 {
-	static struct run r;
-	r = (struct run){ .o = o, .m = m, .t = t };
-	const struct orc_pump p = { &r, WINDOW, sizeof(struct fpo_in), sizeof(struct fpo_out), send_case, check_case };
-	uint64_t first = o->index >= 0 ? (uint64_t)o->index : 0;
-	return orc_pump_run(ch, &p, first, o->index >= 0 ? first + 1 : o->count);
+	struct run r = { o, m, t };
+	const struct orc_pump p = { &r, WINDOW, sizeof(struct slot), sizeof(struct fpo_in), sizeof(struct fpo_out),
+				    send_case, check_case };
+	return orc_pump_run(ch, &p, o->index, o->count);
 }
 
 /* Forms three to a line, then the families, then the tolerance counts. */

@@ -84,14 +84,16 @@ static int read_full(int fd, void *buf, size_t n)
 	return 0;
 }
 
-int orc_pump_run(struct orc_child *ch, const struct orc_pump *p, uint64_t first, uint64_t end)
+int orc_pump_run(struct orc_child *ch, const struct orc_pump *p, int64_t index, uint64_t count)
 {
+	uint64_t first = index >= 0 ? (uint64_t)index : 0, end = index >= 0 ? first + 1 : count;
 	uint64_t sent = first, done = first;
+	char *ring = calloc(p->window, p->slot_size);
 	void *nat = malloc(p->out_size);
-	int rc = nat ? 0 : -1;
+	int rc = ring && nat ? 0 : -1;
 	while (!rc && done < end) {
 		if (sent < end && sent - done < p->window) {
-			const void *in = p->send(p->ctx, (unsigned)(sent % p->window), sent);
+			const void *in = p->send(p->ctx, ring + sent % p->window * p->slot_size, sent);
 			if (write_full(ch->to, in, p->in_size)) {
 				fprintf(stderr, "%s: cannot send to the native runner: %s\n", ch->prog, strerror(errno));
 				rc = -1;
@@ -104,9 +106,10 @@ int orc_pump_run(struct orc_child *ch, const struct orc_pump *p, uint64_t first,
 			rc = -1;
 			continue;
 		}
-		p->check(p->ctx, (unsigned)(done % p->window), nat);
+		p->check(p->ctx, ring + done % p->window * p->slot_size, nat);
 		done++;
 	}
+	free(ring);
 	free(nat);
 	return rc;
 }

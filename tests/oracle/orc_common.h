@@ -44,19 +44,21 @@ int orc_start(struct orc_child *ch, const char *prog, const char *path);
  * or the runner failed. */
 int orc_stop(struct orc_child *ch, int rc);
 
-/* The windowed run: cases first..end-1 go to the child as they are made,
- * at most window in flight, few enough that neither pipe can fill, so the
- * two processes never wait on each other. send() makes case index in slot
- * (index % window), runs it in xlat and returns the record to send;
- * check() gets the child's answer for the slot's case, in order. */
+/* The windowed run: case index (or, index < 0, cases 0..count-1) go to the
+ * child as they are made, at most window in flight, few enough that
+ * neither pipe can fill, so the two processes never wait on each other.
+ * Each case has a slot of slot_size bytes until its answer is in: send()
+ * makes case index in the slot, runs it in xlat and returns the record to
+ * send (in_size bytes); check() gets the slot and the child's answer
+ * (out_size bytes), in order. */
 struct orc_pump {
 	void *ctx;
 	unsigned window;
-	size_t in_size, out_size;
-	const void *(*send)(void *ctx, unsigned slot, uint64_t index);
-	void (*check)(void *ctx, unsigned slot, const void *native_out);
+	size_t slot_size, in_size, out_size;
+	const void *(*send)(void *ctx, void *slot, uint64_t index);
+	void (*check)(void *ctx, const void *slot, const void *native_out);
 };
-int orc_pump_run(struct orc_child *ch, const struct orc_pump *p, uint64_t first, uint64_t end);
+int orc_pump_run(struct orc_child *ch, const struct orc_pump *p, int64_t index, uint64_t count);
 
 /* ---- options and time ---- */
 uint64_t orc_num(const char *s, void (*usage)(void)); /* strtoull(s, 0), usage() on junk */
