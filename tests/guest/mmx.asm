@@ -11,38 +11,12 @@ cpu willamette
 ; BIN op: "op mm0, mm1" over every pair in pairs; each result is printed,
 ; and the memory form "op mm2, m64" must agree (else "!mem=...").
 %macro BIN 1
-  %defstr %%name %1
-  PUTS %%name, ":"
-  mov esi, pairs
-%%loop:
-  movq mm0, [esi]
-  movq mm1, [esi + 8]
-  %1 mm0, mm1
-  movq mm2, [esi]
-  %1 mm2, [esi + 8]
-  call show_rm
-  add esi, 16
-  cmp esi, pairs_end
-  jne %%loop
-  PUTS 10
+  OPLOOP %1, ":", movq, mm, [esi], [esi + 8], 16, pairs
 %endmacro
 
 ; SHR op: "op mm0, mm1" and "op mm2, m64" for every count in counts.
 %macro SHR 1
-  %defstr %%name %1
-  PUTS %%name, " by reg:"
-  mov esi, counts
-%%loop:
-  movq mm0, [shval]
-  movq mm1, [esi]
-  %1 mm0, mm1
-  movq mm2, [shval]
-  %1 mm2, [esi]
-  call show_rm
-  add esi, 8
-  cmp esi, counts_end
-  jne %%loop
-  PUTS 10
+  OPLOOP %1, " by reg:", movq, mm, [shval], [esi], 8, counts
 %endmacro
 
 ; SHI op: "op mm0, imm8" for a spread of immediates.

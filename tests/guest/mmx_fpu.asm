@@ -49,13 +49,6 @@ cpu willamette
   PUTS 10
 %endmacro
 
-%macro FAULT 2+
-  TRY %%after, %1
-  %2
-  PUTS "no fault", 10
-%%after:
-%endmacro
-
 main:
   call idt_init
   FPU_ON                        ; MP, NE: #MF, not IRQ13

@@ -14,38 +14,12 @@ cpu willamette
 ; BINX op: "op xmm0, xmm1" over every pair in xpairs, printed; the memory
 ; form "op xmm2, m128" must agree (else "!mem=...").
 %macro BINX 1
-  %defstr %%name %1
-  PUTS %%name, ":"
-  mov esi, xpairs
-%%loop:
-  movdqa xmm0, [esi]
-  movdqa xmm1, [esi + 16]
-  %1 xmm0, xmm1
-  movdqa xmm2, [esi]
-  %1 xmm2, [esi + 16]
-  call show_rm
-  add esi, 32
-  cmp esi, xpairs_end
-  jne %%loop
-  PUTS 10
+  OPLOOP %1, ":", movdqa, xmm, [esi], [esi + 16], 32, xpairs
 %endmacro
 
 ; SHRX op: shift shval by each count vector, register and memory forms.
 %macro SHRX 1
-  %defstr %%name %1
-  PUTS %%name, " by reg:"
-  mov esi, xcounts
-%%loop:
-  movdqa xmm0, [xshval]
-  movdqa xmm1, [esi]
-  %1 xmm0, xmm1
-  movdqa xmm2, [xshval]
-  %1 xmm2, [esi]
-  call show_rm
-  add esi, 16
-  cmp esi, xcounts_end
-  jne %%loop
-  PUTS 10
+  OPLOOP %1, " by reg:", movdqa, xmm, [xshval], [esi], 16, xcounts
 %endmacro
 
 ; SHIX op: "op xmm0, imm8" for a spread of immediates.
@@ -61,14 +35,6 @@ cpu willamette
     %assign %%i %%i + 1
   %endrep
   PUTS 10
-%endmacro
-
-; FAULT "name", insn...: expect a fault; print it (or "no fault").
-%macro FAULT 2+
-  TRY %%after, %1
-  %2
-  PUTS "no fault", 10
-%%after:
 %endmacro
 
 main:
