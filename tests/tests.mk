@@ -28,7 +28,7 @@ check-san: check-unit check-oracle check-fporacle check-guest check-rom check-ba
 
 # The workloads xlat runs so far (irq needs the PIC and PIT, fpu the x87).
 # Override: make bench BENCH_WORKLOADS="boot int" BENCH_RUNS=1
-BENCH_WORKLOADS ?= boot int mem ctxsw smc
+BENCH_WORKLOADS ?= boot int mem ctxsw smc fpu
 BENCH_RUNS ?= 3
 BENCH_RUNNERS ?= native qemu bochs xlat
 bench: $(BUILD)/xlat
@@ -38,8 +38,9 @@ bench: $(BUILD)/xlat
 	    --emu 'xlat=$(abspath $(BUILD))/xlat -m 256 -nographic -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=4 -serial file:{serial} -kernel {elf}'
 	$(MAKE) bench-micro
 
-# issue C's microbenchmarks: ns per CR3 switch, per store to a code page
-# outside its code, per true SMC event, beside QEMU
+# issue C's and D's microbenchmarks: ns per CR3 switch, per store to a code
+# page outside its code, per true SMC event, per x87 FADD and SSE2 ADDPD,
+# beside QEMU
 BENCH_MICRO_N ?= 1000000
 bench-micro: $(BUILD)/xlat
 	tests/bench/micro.sh $(BUILD)/bench-micro $(BENCH_MICRO_N) $(BUILD)/xlat qemu-system-i386
