@@ -59,6 +59,17 @@ static bool is_invalid(const struct insn *in)
 
 static bool reg_ok(unsigned r) { return r < 8 || r == R_NONE; }
 
+/* Is the opcode after the prefixes an x87 escape (D8-DF)? */
+static bool is_x87(const u8 *p, unsigned n)
+{
+	static const u8 prefixes[] = { 0x66, 0x67, 0x26, 0x2e, 0x36, 0x3e, 0x64, 0x65, 0xf0, 0xf2, 0xf3 };
+	for (unsigned i = 0; i < n; i++) {
+		if (!memchr(prefixes, p[i], sizeof(prefixes)))
+			return p[i] >= 0xd8 && p[i] <= 0xdf;
+	}
+	return false;
+}
+
 static void check_fields(const struct insn *in, const u8 *p, unsigned n, u32 mk)
 {
 	if (!in->fn)
@@ -74,7 +85,7 @@ static void check_fields(const struct insn *in, const u8 *p, unsigned n, u32 mk)
 	if (in->d >= MAX_REG_FIELD)
 		fail("destination register out of range", p, n, mk);
 	/* x87 rows keep the raw ModRM byte in s (FORM_X87) */
-	if (in->s >= MAX_REG_FIELD && strcmp(decode_name(in), "x87"))
+	if (in->s >= MAX_REG_FIELD && !is_x87(p, n))
 		fail("source register out of range", p, n, mk);
 }
 
