@@ -189,15 +189,14 @@ static inline bool sf_round_fast(struct fp_env *e, bool sign, s32 x, u64 m, cons
 				 u64 *out)
 {
 	unsigned g = 62 - f->fb;
-	u64 rem = m & ((1ull << g) - 1), half = 1ull << (g - 1), q = m >> g;
-	bool up;
-	switch (e->rc) {
-	case FPR_NEAR: up = rem > half || (rem == half && (q & 1)); break;
-	case FPR_DOWN: up = sign && rem; break;
-	case FPR_UP: up = !sign && rem; break;
-	default: up = false; break;
-	}
-	q += up;
+	u64 mask = (1ull << g) - 1, rem = m & mask, t = m >> g;
+	/* what to add below the cut so that truncating rounds as rc says:
+	 * nearest-even adds just under half (half on an odd t), towards an
+	 * infinity adds all ones on its side, towards zero nothing */
+	u64 bias = e->rc == FPR_NEAR ? (mask >> 1) + (t & 1)
+		 : e->rc == (sign ? FPR_DOWN : FPR_UP) ? mask : 0;
+	u64 q = (m + bias) >> g;
+	bool up = q != t;
 	if (q >> (f->fb + 1)) { /* rounded up to the next power of two */
 		q >>= 1;
 		x++;
@@ -226,12 +225,19 @@ static inline bool sf_add_fast(struct fp_env *e, u64 a, u64 b, bool neg, const s
 		eb = te, mb = tm, sb = ts;
 	}
 	mb = fp_shr64_sticky(mb, ea - eb);
-	u64 m = sa == sb ? ma + mb : ma - mb;
-	if (!m) { /* exact cancellation: +0, or -0 rounding down */
-		*out = sf_zero(e->rc == FPR_DOWN, f);
-		return true;
+	u64 m;
+	unsigned p;
+	if (sa == sb) { /* the sum's leading bit is at 61 or 62: no scan */
+		m = ma + mb;
+		p = 61 + (unsigned)(m >> 62);
+	} else {
+		m = ma - mb;
+		if (!m) { /* exact cancellation: +0, or -0 rounding down */
+			*out = sf_zero(e->rc == FPR_DOWN, f);
+			return true;
+		}
+		p = 63 - fp_clz64(m);
 	}
-	unsigned p = 63 - fp_clz64(m);
 	return sf_round_fast(e, sa, (s32)ea + (s32)p - 61, m << (62 - p), f, out);
 }
 
