@@ -4,6 +4,8 @@
 #   make check-fp            cpu/fp against the host's x87/SSE (x86-64 hosts)
 #   make check-fp-portable   identical results natively, without __int128,
 #                            and on aarch64 under qemu-aarch64 when installed
+#   make check-fp-units      the fp and fp_trans unit suites' vectors on the
+#                            same builds (tests/fp/units.sh)
 #   build/tests/fp/fphost -s SEED -n N [-o OP] [-v]
 
 FP_DIR = $(BUILD)/tests/fp
@@ -20,6 +22,9 @@ check-fp: $(FP_DIR)/fphost
 check-fp-portable:
 	tests/fp/portable.sh "$(CC)" $(FP_DIR)/port $(FPPORT_CASES)
 
-.PHONY: check-fp check-fp-portable
+check-fp-units:
+	tests/fp/units.sh "$(CC)" $(FP_DIR)/units
 
-check: check-fp check-fp-portable
+.PHONY: check-fp check-fp-portable check-fp-units
+
+check: check-fp check-fp-portable check-fp-units
