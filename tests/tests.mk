@@ -24,7 +24,7 @@ check-determinism: $(BUILD)/xlat check-guest
 check-full: check
 
 # what CI runs again in an ASan+UBSan build (.ci/run)
-check-san: check-unit check-oracle check-fporacle check-guest check-rom check-badinput check-fuzz-regress check-conformance
+check-san: check-globals check-unit check-oracle check-fporacle check-guest check-rom check-badinput check-fuzz-regress check-conformance
 
 # The workloads xlat runs so far (irq needs the PIC and PIT, fpu the x87).
 # Override: make bench BENCH_WORKLOADS="boot int" BENCH_RUNS=1
