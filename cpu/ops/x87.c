@@ -1149,41 +1149,35 @@ static u16 fpu_tag_word(const struct cpu *c)
  * pointers are 20-bit linear addresses */
 static bool fpu_real_layout(const struct cpu *c) { return !(c->cr0 & CR0_PE) || (c->eflags & F_VM); }
 
-/* The environment image; returns its size (14 or 28). The reserved upper
- * halves of the 32-bit format read as ones (measured on the host). */
+/* The environment image (SDM Vol. 1, figures 8-9 to 8-12): seven fields,
+ * 16 bits each under a 16-bit operand size, 32 bits each otherwise, so one
+ * list of field values serves both (the 16-bit image keeps the low
+ * halves). Returns its size (14 or 28). The reserved upper halves of the
+ * 32-bit format read as ones (measured on the host). */
 static unsigned fpu_env_image(const struct cpu *c, u8 *b, bool o16)
 {
-	bool real = fpu_real_layout(c);
 	u32 ip = c->fpu.fip, dp = c->fpu.fdp, fop = c->fpu.fop & 0x7ffu;
-	if (real) {
+	u32 f[7] = { 0xffff0000u | c->fpu.cw, 0xffff0000u | fpu_sw(c), 0xffff0000u | fpu_tag_word(c) };
+	if (fpu_real_layout(c)) {
 		ip += (u32)c->fpu.fcs << 4;
 		dp += (u32)c->fpu.fds << 4;
-	}
-	if (o16) {
-		put16(b, c->fpu.cw);
-		put16(b + 2, fpu_sw(c));
-		put16(b + 4, fpu_tag_word(c));
-		put16(b + 6, ip);
-		put16(b + 8, real ? (ip >> 16) << 12 | fop : c->fpu.fcs);
-		put16(b + 10, dp);
-		put16(b + 12, real ? (dp >> 16) << 12 : c->fpu.fds);
-		return 14;
-	}
-	put32(b, 0xffff0000u | c->fpu.cw);
-	put32(b + 4, 0xffff0000u | fpu_sw(c));
-	put32(b + 8, 0xffff0000u | fpu_tag_word(c));
-	if (real) {
-		put32(b + 12, 0xffff0000u | (ip & 0xffff));
-		put32(b + 16, (ip >> 16) << 12 | fop);
-		put32(b + 20, 0xffff0000u | (dp & 0xffff));
-		put32(b + 24, (dp >> 16) << 12);
+		f[3] = 0xffff0000u | (ip & 0xffff);
+		f[4] = (ip >> 16) << 12 | fop;
+		f[5] = 0xffff0000u | (dp & 0xffff);
+		f[6] = (dp >> 16) << 12;
 	} else {
-		put32(b + 12, ip);
-		put32(b + 16, c->fpu.fcs | fop << 16);
-		put32(b + 20, dp);
-		put32(b + 24, 0xffff0000u | c->fpu.fds);
+		f[3] = ip;
+		f[4] = c->fpu.fcs | fop << 16;
+		f[5] = dp;
+		f[6] = 0xffff0000u | c->fpu.fds;
 	}
-	return 28;
+	for (unsigned i = 0; i < 7; i++) {
+		if (o16)
+			put16(b + 2 * i, f[i]);
+		else
+			put32(b + 4 * i, f[i]);
+	}
+	return o16 ? 14 : 28;
 }
 
 static void fpu_load_cw_sw_tw(struct cpu *c, u16 cw, u16 sw, u16 tw)
@@ -1199,37 +1193,27 @@ static void fpu_load_cw_sw_tw(struct cpu *c, u16 cw, u16 sw, u16 tw)
 	fpu_update_es(c);
 }
 
+/* The inverse of fpu_env_image. FOP is not in the protected-mode 16-bit
+ * image, so it stays. */
 static void fpu_env_load(struct cpu *c, const u8 *b, bool o16)
 {
-	bool real = fpu_real_layout(c);
-	if (o16) {
-		if (real) {
-			c->fpu.fip = get16(b + 6) | (u32)(get16(b + 8) >> 12) << 16;
-			c->fpu.fop = get16(b + 8) & 0x7ff;
-			c->fpu.fdp = get16(b + 10) | (u32)(get16(b + 12) >> 12) << 16;
-			c->fpu.fcs = c->fpu.fds = 0;
-		} else {
-			c->fpu.fip = get16(b + 6);
-			c->fpu.fcs = get16(b + 8);
-			c->fpu.fdp = get16(b + 10);
-			c->fpu.fds = get16(b + 12);
-		}
-		fpu_load_cw_sw_tw(c, get16(b), get16(b + 2), get16(b + 4));
-		return;
-	}
-	if (real) {
-		c->fpu.fip = get16(b + 12) | ((get32(b + 16) >> 12) & 0xffff) << 16;
-		c->fpu.fop = get32(b + 16) & 0x7ff;
-		c->fpu.fdp = get16(b + 20) | ((get32(b + 24) >> 12) & 0xffff) << 16;
+	u32 f[7];
+	for (unsigned i = 0; i < 7; i++)
+		f[i] = o16 ? get16(b + 2 * i) : get32(b + 4 * i);
+	if (fpu_real_layout(c)) {
+		c->fpu.fip = (f[3] & 0xffff) | ((f[4] >> 12) & 0xffff) << 16;
+		c->fpu.fop = f[4] & 0x7ff;
+		c->fpu.fdp = (f[5] & 0xffff) | ((f[6] >> 12) & 0xffff) << 16;
 		c->fpu.fcs = c->fpu.fds = 0;
 	} else {
-		c->fpu.fip = get32(b + 12);
-		c->fpu.fcs = get16(b + 16);
-		c->fpu.fop = (get32(b + 16) >> 16) & 0x7ff;
-		c->fpu.fdp = get32(b + 20);
-		c->fpu.fds = get16(b + 24);
+		c->fpu.fip = f[3];
+		c->fpu.fcs = (u16)f[4];
+		if (!o16)
+			c->fpu.fop = (f[4] >> 16) & 0x7ff;
+		c->fpu.fdp = f[5];
+		c->fpu.fds = (u16)f[6];
 	}
-	fpu_load_cw_sw_tw(c, get16(b), get16(b + 4), get16(b + 8));
+	fpu_load_cw_sw_tw(c, (u16)f[0], (u16)f[1], (u16)f[2]);
 }
 
 /* FNSTENV then masks every exception, which clears ES (measured) */
