@@ -1180,16 +1180,14 @@ static unsigned fpu_env_image(const struct cpu *c, u8 *b, bool o16)
 	return o16 ? 14 : 28;
 }
 
-static void fpu_load_cw_sw_tw(struct cpu *c, u16 cw, u16 sw, u16 tw)
+/* CW, SW and the abridged tags (FXSAVE's byte; FLDENV/FRSTOR keep only
+ * "empty" of the 2-bit tags) */
+static void fpu_load_cw_sw_full(struct cpu *c, u16 cw, u16 sw, u8 full)
 {
 	c->fpu.cw = (u16)((cw & CW_KEEP) | CW_ONES);
 	c->fpu.top = (sw >> 11) & 7;
 	c->fpu.sw = sw & (u16)~SW_TOP;
-	unsigned full = 0;
-	for (unsigned p = 0; p < 8; p++)
-		if (((tw >> (2 * p)) & 3) != 3)
-			full |= 1u << p;
-	c->fpu.full = (u8)full;
+	c->fpu.full = full;
 	fpu_update_es(c);
 }
 
@@ -1213,7 +1211,11 @@ static void fpu_env_load(struct cpu *c, const u8 *b, bool o16)
 		c->fpu.fdp = f[5];
 		c->fpu.fds = (u16)f[6];
 	}
-	fpu_load_cw_sw_tw(c, (u16)f[0], (u16)f[1], (u16)f[2]);
+	unsigned full = 0;
+	for (unsigned p = 0; p < 8; p++)
+		if (((f[2] >> (2 * p)) & 3) != 3)
+			full |= 1u << p;
+	fpu_load_cw_sw_full(c, (u16)f[0], (u16)f[1], (u8)full);
 }
 
 /* FNSTENV then masks every exception, which clears ES (measured) */
@@ -1321,11 +1323,7 @@ HANDLER(h_fxrstor)
 	mem_read_area(c, lin, b, sse ? FXSAVE_ALL : FXSAVE_X87);
 	if (sse && (get32(b + 24) & ~MXCSR_MASK))
 		cpu_fault(c, EX_GP, 0);
-	unsigned full = b[4];
-	u16 tw = 0;
-	for (unsigned p = 0; p < 8; p++)
-		tw |= (u16)(((full >> p) & 1 ? 0 : 3) << (2 * p));
-	fpu_load_cw_sw_tw(c, get16(b), get16(b + 2), tw);
+	fpu_load_cw_sw_full(c, get16(b), get16(b + 2), b[4]);
 	c->fpu.fop = get16(b + 6) & 0x7ff;
 	c->fpu.fip = get32(b + 8);
 	c->fpu.fcs = get16(b + 12);
