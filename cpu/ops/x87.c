@@ -96,9 +96,8 @@ static inline bool f80_nan(f80 a) { return f80_exp(a) == F80_EXP_MAX && (a.sig <
 /* PC 01 is reserved; the host's x87 rounds to 64 bits under it. */
 static const u8 fpu_pc_bits[4] = { 24, 64, 53, 64 };
 
-/* Field by field into a zeroed struct: a compound literal made gcc copy
- * it through misaligned stack words (store-forwarding stalls in every
- * arithmetic handler). */
+/* CW as an fp_env, built afresh by each instruction (a few ALU operations
+ * in a register, see fp_env_make) rather than kept beside CW. */
 static inline struct fp_env fpu_env(const struct cpu *c)
 {
 	unsigned cw = c->fpu.cw;
