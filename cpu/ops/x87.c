@@ -304,8 +304,9 @@ ALWAYS_INLINE void write_value(struct cpu *c, u32 lin, unsigned fmt, u64 lo, u16
 	case 2: mem_wr16(c, lin, (u16)lo); break;
 	case 4: mem_wr32(c, lin, (u32)lo); break;
 	case 8: mem_wr64(c, lin, lo); break;
-	default:
-		mem_check_write(c, lin, 10);
+	default: /* within one page the first store proves the second can be made (as mem_wr128) */
+		if (unlikely(((lin + 9) ^ lin) & PAGE_MASK))
+			mem_check_write(c, lin, 10);
 		mem_wr64(c, lin, lo);
 		mem_wr16(c, lin + 8, hi);
 	}
