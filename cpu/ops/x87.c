@@ -312,12 +312,17 @@ ALWAYS_INLINE void write_value(struct cpu *c, u32 lin, unsigned fmt, u64 lo, u16
 	}
 }
 
-/* Byte areas of FSTENV/FSAVE/FXSAVE: every page checked before a store. */
+/* Byte areas of FSTENV/FSAVE/FXSAVE, once every page has been checked */
+static void mem_write_bytes(struct cpu *c, u32 lin, const u8 *b, unsigned n)
+{
+	for (unsigned i = 0; i < n; i += 2)
+		mem_wr16(c, lin + i, (u16)(b[i] | b[i + 1] << 8));
+}
+
 static void mem_write_area(struct cpu *c, u32 lin, const u8 *b, unsigned n)
 {
 	mem_check_write(c, lin, n);
-	for (unsigned i = 0; i < n; i += 2)
-		mem_wr16(c, lin + i, (u16)(b[i] | b[i + 1] << 8));
+	mem_write_bytes(c, lin, b, n);
 }
 
 static void mem_read_area(struct cpu *c, u32 lin, u8 *b, unsigned n)
@@ -1305,10 +1310,10 @@ HANDLER(h_fxsave)
 	u8 b[FXSAVE_ALL];
 	fxsave_image(c, b);
 	if (c->cr4 & CR4_OSFXSR) {
-		mem_write_area(c, lin, b, FXSAVE_ALL);
+		mem_write_bytes(c, lin, b, FXSAVE_ALL);
 	} else {
-		mem_write_area(c, lin, b, 24);
-		mem_write_area(c, lin + 32, b + 32, FXSAVE_X87 - 32);
+		mem_write_bytes(c, lin, b, 24);
+		mem_write_bytes(c, lin + 32, b + 32, FXSAVE_X87 - 32);
 	}
 	NEXT;
 }
