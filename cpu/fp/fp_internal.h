@@ -13,7 +13,6 @@
 #include "xlat/fp.h"
 
 #if defined(__SIZEOF_INT128__) && !defined(XLAT_FP_NO_INT128)
-#define FP_HAVE_INT128 1
 typedef unsigned __int128 u128;
 
 static inline u128 u128_make(u64 hi, u64 lo) { return ((u128)hi << 64) | lo; }
