@@ -180,16 +180,9 @@ static struct xf xf_mul(struct xf a, struct xf b)
 	bool sign = a.sign != b.sign;
 	if (xf_is_zero(a) || xf_is_zero(b))
 		return (struct xf){ u128_from64(0), 0, sign };
-	u64 ah = u128_hi(a.m), al = u128_lo(a.m), bh = u128_hi(b.m), bl = u128_lo(b.m);
-	u128 ll = u128_mul64(al, bl), lh = u128_mul64(al, bh);
-	u128 hl = u128_mul64(ah, bl), hh = u128_mul64(ah, bh);
-	u128 mid = u128_add(u128_from64(u128_hi(ll)), u128_from64(u128_lo(lh)));
-	mid = u128_add(mid, u128_from64(u128_lo(hl)));
-	u128 top = u128_add(hh, u128_add(u128_from64(u128_hi(lh)), u128_from64(u128_hi(hl))));
-	top = u128_add(top, u128_from64(u128_hi(mid)));
-	/* the product is top:lo(mid):lo(ll), in [2^254, 2^256) */
-	u64 below = u128_lo(mid);
-	bool sticky = u128_lo(ll) != 0;
+	u128 low, top = u128_mul128(a.m, b.m, &low); /* in [2^254, 2^256) */
+	u64 below = u128_hi(low);
+	bool sticky = u128_lo(low) != 0;
 	s32 exp = a.exp + b.exp + 1;
 	if (!(u128_hi(top) >> 63)) {
 		top = u128_or(u128_shl(top, 1), u128_from64(below >> 63));

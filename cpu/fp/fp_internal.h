@@ -107,9 +107,8 @@ static inline u128 u128_shr_sticky(u128 a, unsigned n)
 	return u128_make(u128_hi(r), u128_lo(r) | lost);
 }
 
-/* High 128 bits of the 256-bit product a*b (truncated), for fixed-point
- * arithmetic with 128-bit fractions. */
-static inline u128 u128_mulhi(u128 a, u128 b)
+/* The 256-bit product a*b: the high 128 bits, *low the low ones. */
+static inline u128 u128_mul128(u128 a, u128 b, u128 *low)
 {
 	u128 ll = u128_mul64(u128_lo(a), u128_lo(b));
 	u128 lh = u128_mul64(u128_lo(a), u128_hi(b));
@@ -117,9 +116,18 @@ static inline u128 u128_mulhi(u128 a, u128 b)
 	u128 hh = u128_mul64(u128_hi(a), u128_hi(b));
 	u128 mid = u128_add(u128_from64(u128_hi(ll)), u128_from64(u128_lo(lh)));
 	mid = u128_add(mid, u128_from64(u128_lo(hl)));
+	*low = u128_make(u128_lo(mid), u128_lo(ll));
 	u128 r = u128_add(hh, u128_from64(u128_hi(lh)));
 	r = u128_add(r, u128_from64(u128_hi(hl)));
 	return u128_add(r, u128_from64(u128_hi(mid)));
+}
+
+/* High 128 bits of the 256-bit product a*b (truncated), for fixed-point
+ * arithmetic with 128-bit fractions. */
+static inline u128 u128_mulhi(u128 a, u128 b)
+{
+	u128 low;
+	return u128_mul128(a, b, &low);
 }
 
 /* (hi:lo) / d for hi < d (so the quotient fits 64 bits); *rem gets the
