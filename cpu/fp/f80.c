@@ -17,7 +17,6 @@
  */
 #include "cpu/fp/fp_internal.h"
 
-#define UNMASKED(e, x) (!((e)->masks & (x)))
 #define F80_UNF_BIAS 0x6000 /* unmasked OE/UE exponent adjustment, 24576 */
 
 /* ---- 128 by 64 division ---- */
@@ -81,7 +80,6 @@ bool f80_is_pseudo_denormal(f80 a) { return f80_exp(a) == 0 && (a.sig >> 63); }
 
 static inline bool is_normal(f80 a) { return (f80_exp(a) - 1u) < 0x7ffeu && (a.sig >> 63); }
 static inline bool is_zero(f80 a) { return f80_exp(a) == 0 && a.sig == 0; }
-static inline bool is_denormal(f80 a) { return f80_exp(a) == 0 && a.sig != 0; }
 static inline f80 f80_inf(bool sign) { return f80_make(sign, F80_EXP_MAX, 1ull << 63); }
 static inline f80 f80_zero(bool sign) { return f80_make(sign, 0, 0); }
 
@@ -108,21 +106,11 @@ f80 fp80_nan_result(struct fp_env *e, f80 a, f80 b)
 	return r;
 }
 
-/* Raises DE when a denormal operand (pseudo-denormals included) is present;
- * true when DE is unmasked, so the instruction stops there. */
-static bool denormal_stops(struct fp_env *e, f80 a, f80 b)
-{
-	if (!is_denormal(a) && !is_denormal(b))
-		return false;
-	e->flags |= FPX_DE;
-	return UNMASKED(e, FPX_DE);
-}
-
 /* ---- the rounding step ---- */
 
 static f80 overflow(struct fp_env *e, bool sign, s32 x, u64 sig, unsigned how, unsigned prec)
 {
-	bool unmasked = UNMASKED(e, FPX_OE);
+	bool unmasked = FP_UNMASKED(e, FPX_OE);
 	if (unmasked && x - F80_UNF_BIAS < F80_EXP_MAX) {
 		e->flags |= FPX_OE | ((how & FP_INEXACT) ? FPX_PE : 0);
 		e->c1 = how & FP_ROUNDED_UP;
@@ -178,7 +166,7 @@ f80 f80_round_pack(struct fp_env *e, bool sign, s32 exp, u64 hi, u64 lo, unsigne
 	}
 	if (x >= F80_EXP_MAX)
 		return overflow(e, sign, x, sig, how, prec);
-	if (UNMASKED(e, FPX_UE)) {
+	if (FP_UNMASKED(e, FPX_UE)) {
 		if (x + F80_UNF_BIAS < 1) { /* FSCALE only: zero in every mode */
 			e->flags |= FPX_UE | FPX_PE;
 			e->c1 = false;
@@ -332,7 +320,7 @@ static bool special2(struct fp_env *e, f80 a, f80 b, f80 *r)
 		*r = fp80_nan_result(e, a, b);
 		return true;
 	}
-	if (denormal_stops(e, a, b)) {
+	if (fp80_denormal_stops(e, a, b)) {
 		*r = a;
 		return true;
 	}
@@ -545,7 +533,7 @@ int f80_compare(struct fp_env *e, f80 a, f80 b, bool quiet)
 			e->flags |= FPX_IE;
 		return FP_UN;
 	}
-	if (is_denormal(a) || is_denormal(b))
+	if (fp80_is_denormal(a) || fp80_is_denormal(b))
 		e->flags |= FPX_DE;
 	bool sa = f80_sign(a), sb = f80_sign(b);
 	if (is_zero(a) && is_zero(b))

@@ -52,11 +52,8 @@ static bool prem_special(struct fp_env *e, f80 *a, f80 b)
 		*a = fp80_invalid(e);
 		return true;
 	}
-	if (ca == FPC_DENORMAL || cb == FPC_DENORMAL) {
-		e->flags |= FPX_DE;
-		if (!(e->masks & FPX_DE))
-			return true;
-	}
+	if (fp80_denormal_stops(e, *a, b))
+		return true;
 	if (ca != FPC_ZERO && cb != FPC_INF)
 		return false;
 	if (ca == FPC_DENORMAL) /* a finite a over an infinite b: a itself */

@@ -266,18 +266,6 @@ static struct xf xf_series_odd(struct xf x)
 	return sum;
 }
 
-/* ---- operand checks ---- */
-
-/* Raises DE for a denormal operand; true when DE is unmasked, for then the
- * instruction stops before computing anything (the caller stores nothing). */
-static bool denormal_stops(struct fp_env *e, f80 a, f80 b)
-{
-	if (f80_classify(a) != FPC_DENORMAL && f80_classify(b) != FPC_DENORMAL)
-		return false;
-	e->flags |= FPX_DE;
-	return !(e->masks & FPX_DE);
-}
-
 /* ---- sine, cosine, tangent ---- */
 
 static u32 den_sin(unsigned k) { return (2 * k) * (2 * k + 1); }
@@ -348,7 +336,7 @@ static enum trig_check trig_check(struct fp_env *e, f80 a, f80 *res)
 		*res = fp80_invalid(e);
 		return TRIG_DONE;
 	case FPC_DENORMAL:
-		if (denormal_stops(e, a, a)) {
+		if (fp80_denormal_stops(e, a, a)) {
 			*res = a;
 			return TRIG_DONE;
 		}
@@ -526,7 +514,7 @@ f80 f80_atan2(struct fp_env *e, f80 y, f80 x)
 	f80 res;
 	if (two_operand_check(e, x, y, &res))
 		return res;
-	if (denormal_stops(e, x, y))
+	if (fp80_denormal_stops(e, x, y))
 		return x;
 	if (!finite_nonzero(y) || !finite_nonzero(x))
 		return atan_table(e, y, x);
@@ -559,7 +547,7 @@ f80 f80_2xm1(struct fp_env *e, f80 a)
 	case FPC_INF: /* 2^-inf - 1 = -1 */
 		return f80_sign(a) ? f80_make(true, F80_BIAS, 1ull << 63) : a;
 	case FPC_DENORMAL:
-		if (denormal_stops(e, a, a))
+		if (fp80_denormal_stops(e, a, a))
 			return a;
 		break;
 	default:
@@ -653,7 +641,7 @@ f80 f80_yl2x(struct fp_env *e, f80 x, f80 y)
 			e->flags |= FPX_ZE;
 		return log_product_special(e, y, true, false, true);
 	}
-	if (denormal_stops(e, x, y))
+	if (fp80_denormal_stops(e, x, y))
 		return x;
 	bool is_one = f80_exp(x) == F80_BIAS && x.sig == 1ull << 63;
 	bool below_one = f80_exp(x) < F80_BIAS || cx == FPC_DENORMAL;
@@ -672,7 +660,7 @@ f80 f80_yl2xp1(struct fp_env *e, f80 x, f80 y)
 	enum fp_class cx = f80_classify(x), cy = f80_classify(y);
 	if (cx == FPC_INF && f80_sign(x))
 		return fp80_invalid(e);
-	if (denormal_stops(e, x, y))
+	if (fp80_denormal_stops(e, x, y))
 		return x;
 	bool at_most_m1 = f80_sign(x) && f80_exp(x) >= F80_BIAS && cx != FPC_INF;
 	if (cx == FPC_ZERO || cx == FPC_INF || cy == FPC_ZERO || cy == FPC_INF)

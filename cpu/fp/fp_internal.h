@@ -160,6 +160,20 @@ static inline bool fp80_is_snan(f80 a) { return fp80_is_nan(a) && !(a.sig >> 62 
 static inline bool fp80_is_inf(f80 a) { return f80_exp(a) == F80_EXP_MAX && a.sig == 1ull << 63; }
 /* pseudo-NaN, pseudo-infinity, unnormal: integer bit clear with exp != 0 */
 static inline bool fp80_is_unsupported(f80 a) { return f80_exp(a) != 0 && !(a.sig >> 63); }
+/* denormal or pseudo-denormal */
+static inline bool fp80_is_denormal(f80 a) { return f80_exp(a) == 0 && a.sig != 0; }
+
+#define FP_UNMASKED(e, x) (!((e)->masks & (x)))
+
+/* Raises DE when a denormal operand (pseudo-denormals included) is present;
+ * true when DE is unmasked, so the instruction stops there. */
+static inline bool fp80_denormal_stops(struct fp_env *e, f80 a, f80 b)
+{
+	if (!fp80_is_denormal(a) && !fp80_is_denormal(b))
+		return false;
+	e->flags |= FPX_DE;
+	return FP_UNMASKED(e, FPX_DE);
+}
 
 /* ---- x87 operand rules, in f80.c ---- */
 /* IE and the indefinite. */

@@ -14,8 +14,6 @@
  */
 #include "cpu/fp/fp_internal.h"
 
-#define UNMASKED(e, x) (!((e)->masks & (x)))
-
 struct sf_fmt {
 	unsigned fb;   /* fraction bits: 23 or 52 */
 	unsigned emax; /* all-ones exponent */
@@ -81,7 +79,7 @@ static u64 sf_invalid(struct fp_env *e, const struct sf_fmt *f)
 static u64 pack_overflow(struct fp_env *e, bool sign, unsigned how, bool sse,
 			 const struct sf_fmt *f)
 {
-	if (UNMASKED(e, FPX_OE)) { /* no result is delivered: the flags matter */
+	if (FP_UNMASKED(e, FPX_OE)) { /* no result is delivered: the flags matter */
 		e->flags |= FPX_OE | (sse && (how & FP_INEXACT) ? FPX_PE : 0);
 		e->c1 = false;
 		return sf_inf(sign, f);
@@ -95,7 +93,7 @@ static u64 pack_overflow(struct fp_env *e, bool sign, unsigned how, bool sse,
 static u64 pack_tiny(struct fp_env *e, bool sign, s32 exp, u64 sig, unsigned how, bool sse,
 		     const struct sf_fmt *f)
 {
-	if (UNMASKED(e, FPX_UE)) { /* no result is delivered */
+	if (FP_UNMASKED(e, FPX_UE)) { /* no result is delivered */
 		e->flags |= FPX_UE | (sse && (how & FP_INEXACT) ? FPX_PE : 0);
 		e->c1 = false;
 		return sf_zero(sign, f);
@@ -166,7 +164,7 @@ static bool prep2(struct fp_env *e, u64 *a, u64 *b, const struct sf_fmt *f, u64 
 	}
 	if (sf_is_denormal(*a, f) || sf_is_denormal(*b, f)) {
 		e->flags |= FPX_DE;
-		if (UNMASKED(e, FPX_DE)) {
+		if (FP_UNMASKED(e, FPX_DE)) {
 			*r = *a;
 			return true;
 		}
@@ -435,7 +433,7 @@ static u64 sf_convert(struct fp_env *e, u64 a, const struct sf_fmt *from, const 
 		return sf_zero(sign, to);
 	if (sf_is_denormal(a, from)) {
 		e->flags |= FPX_DE;
-		if (UNMASKED(e, FPX_DE))
+		if (FP_UNMASKED(e, FPX_DE))
 			return a;
 	}
 	struct fp_unpacked u = sf_unpack(a, from);
