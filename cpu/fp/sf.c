@@ -76,6 +76,36 @@ static u64 sf_invalid(struct fp_env *e, const struct sf_fmt *f)
 
 /* ---- the rounding step ---- */
 
+/* The rounding of every result that stays normal, the fast paths' and
+ * pack's: value = m * 2^(x - bias - 62), m's leading bit at 62, the bits
+ * below the field at least ten (63 - fb), so a sticky bit ORed into bit 0
+ * never reaches the rounding bit. False, with e untouched, when the rounded
+ * result would overflow or be tiny. */
+static inline bool sf_round_fast(struct fp_env *e, bool sign, s32 x, u64 m, const struct sf_fmt *f,
+				 u64 *out)
+{
+	unsigned g = 62 - f->fb;
+	u64 mask = (1ull << g) - 1, rem = m & mask, t = m >> g;
+	/* what to add below the cut so that truncating rounds as rc says:
+	 * nearest-even adds just under half (half on an odd t), towards an
+	 * infinity adds all ones on its side, towards zero nothing */
+	u64 bias = e->rc == FPR_NEAR ? (mask >> 1) + (t & 1)
+		 : e->rc == (sign ? FPR_DOWN : FPR_UP) ? mask : 0;
+	u64 q = (m + bias) >> g;
+	bool up = q != t;
+	if (q >> (f->fb + 1)) { /* rounded up to the next power of two */
+		q >>= 1;
+		x++;
+	}
+	if (unlikely(x < 1 || x >= (s32)f->emax))
+		return false;
+	if (rem)
+		e->flags |= FPX_PE;
+	e->c1 = up;
+	*out = sf_zero(sign, f) | (u64)x << f->fb | (q & ((1ull << f->fb) - 1));
+	return true;
+}
+
 static u64 pack_overflow(struct fp_env *e, bool sign, unsigned how, bool sse,
 			 const struct sf_fmt *f)
 {
@@ -123,21 +153,13 @@ static u64 pack(struct fp_env *e, bool sign, s32 exp, u64 hi, u64 lo, bool sse,
 		lo = u128_lo(n);
 		exp -= (s32)z;
 	}
-	u64 sig = hi | (lo != 0);
-	unsigned how;
-	u64 r = fp_round_field(e->rc, sign, sig, 0, f->fb + 1, &how);
-	s32 x = exp;
-	if (r == 0) {
-		r = 1ull << 63;
-		x++;
-	}
-	if (likely(x >= 1 && x < (s32)f->emax)) {
-		if (how & FP_INEXACT)
-			e->flags |= FPX_PE;
-		e->c1 = how & FP_ROUNDED_UP;
-		return sf_zero(sign, f) | (u64)x << f->fb | ((r << 1) >> (64 - f->fb));
-	}
-	if (x >= (s32)f->emax)
+	u64 sig = hi | (lo != 0), r;
+	if (likely(sf_round_fast(e, sign, exp, (sig >> 1) | (sig & 1), f, &r)))
+		return r;
+	/* Out of range once rounded: with exp >= 1 that can only be an
+	 * overflow (a carry at emax - 1 included), else it is tiny. */
+	unsigned how = (sig << (f->fb + 1)) ? FP_INEXACT : 0;
+	if (exp >= 1)
 		return pack_overflow(e, sign, how, sse, f);
 	return pack_tiny(e, sign, exp, sig, how, sse, f);
 }
@@ -181,32 +203,6 @@ static bool prep2(struct fp_env *e, u64 *a, u64 *b, const struct sf_fmt *f, u64 
  * general path starts afresh. */
 static inline bool sf_normal(u64 a, const struct sf_fmt *f) { return sf_exp(a, f) - 1u < f->emax - 1u; }
 static inline u64 sf_sig(u64 a, const struct sf_fmt *f) { return sf_frac(a, f) | 1ull << f->fb; }
-
-/* value = m * 2^(x - bias - 62), m's leading bit at 62 */
-static inline bool sf_round_fast(struct fp_env *e, bool sign, s32 x, u64 m, const struct sf_fmt *f,
-				 u64 *out)
-{
-	unsigned g = 62 - f->fb;
-	u64 mask = (1ull << g) - 1, rem = m & mask, t = m >> g;
-	/* what to add below the cut so that truncating rounds as rc says:
-	 * nearest-even adds just under half (half on an odd t), towards an
-	 * infinity adds all ones on its side, towards zero nothing */
-	u64 bias = e->rc == FPR_NEAR ? (mask >> 1) + (t & 1)
-		 : e->rc == (sign ? FPR_DOWN : FPR_UP) ? mask : 0;
-	u64 q = (m + bias) >> g;
-	bool up = q != t;
-	if (q >> (f->fb + 1)) { /* rounded up to the next power of two */
-		q >>= 1;
-		x++;
-	}
-	if (unlikely(x < 1 || x >= (s32)f->emax))
-		return false;
-	if (rem)
-		e->flags |= FPX_PE;
-	e->c1 = up;
-	*out = sf_zero(sign, f) | (u64)x << f->fb | (q & ((1ull << f->fb) - 1));
-	return true;
-}
 
 static inline bool sf_add_fast(struct fp_env *e, u64 a, u64 b, bool neg, const struct sf_fmt *f, u64 *out)
 {
