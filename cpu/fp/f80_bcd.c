@@ -36,53 +36,21 @@ static void bcd_indefinite(struct fp_env *e, u8 bcd[10])
 	e->c1 = false;
 }
 
-/* |a| rounded to an integer per rc; false if it is 2^64 or more */
-static bool bcd_round(struct fp_env *e, f80 a, u64 *v)
-{
-	struct fp_unpacked u = fp80_unpack(a);
-	s32 sh = F80_BIAS + 63 - u.exp; /* |a| = sig / 2^sh */
-	if (sh <= 0)
-		return false;
-	u64 ip = sh >= 64 ? 0 : u.sig >> sh;
-	bool half, rest; /* the first bit below the point, and any other */
-	if (sh > 64) {
-		half = false;
-		rest = true;
-	} else {
-		half = (u.sig >> (sh - 1)) & 1;
-		rest = sh > 1 && (u.sig << (65 - sh)) != 0;
-	}
-	bool up = false;
-	switch (e->rc) {
-	case FPR_NEAR: up = half && (rest || (ip & 1)); break;
-	case FPR_DOWN: up = u.sign && (half || rest); break;
-	case FPR_UP: up = !u.sign && (half || rest); break;
-	default: break;
-	}
-	*v = ip + up;
-	e->c1 = up;
-	if (half || rest)
-		e->flags |= FPX_PE;
-	return !(up && *v == 0);
-}
-
 void f80_to_bcd(struct fp_env *e, f80 a, u8 bcd[10])
 {
-	enum fp_class c = f80_classify(a);
-	u64 v = 0;
-	e->c1 = false;
-	if (c == FPC_QNAN || c == FPC_SNAN || c == FPC_INF || c == FPC_UNSUPPORTED) {
+	/* FIST's rounding and checks (IE for NaNs, infinities, unsupported
+	 * encodings and 64-bit overflow; no DE), but PE only if the value
+	 * fits 18 digits, so the flags go to a scratch environment first */
+	struct fp_env t = *e;
+	t.flags = 0;
+	s64 n = f80_to_int(&t, a, 64, false);
+	u64 v = n < 0 ? 0 - (u64)n : (u64)n;
+	if ((t.flags & FPX_IE) || v > BCD_MAX) {
 		bcd_indefinite(e, bcd);
 		return;
 	}
-	if (c != FPC_ZERO) {
-		struct fp_env t = *e; /* PE only if the value fits */
-		if (!bcd_round(&t, a, &v) || v > BCD_MAX) {
-			bcd_indefinite(e, bcd);
-			return;
-		}
-		*e = t;
-	}
+	e->flags |= t.flags;
+	e->c1 = t.c1;
 	for (int i = 0; i < BCD_DIGITS / 2; i++) {
 		bcd[i] = (u8)(v % 10 | (v / 10 % 10) << 4);
 		v /= 100;
