@@ -26,10 +26,7 @@ static u16 prem_quotient_bits(u64 q)
  * are denormalized (and raise UE when it is unmasked) as stores do. */
 static f80 prem_pack(struct fp_env *e, bool sign, s32 exp, u64 rem)
 {
-	if (!rem)
-		return f80_make(sign, 0, 0);
-	unsigned z = fp_clz64(rem);
-	f80 r = f80_round_pack(e, sign, exp - (s32)z, rem << z, 0, 64);
+	f80 r = f80_round_pack(e, sign, exp, rem, 0, 64); /* it normalizes */
 	e->c1 = false;
 	return r;
 }
