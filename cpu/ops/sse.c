@@ -214,7 +214,9 @@ GEN_XM(shufpd, shufpd_);
 typedef u32 (*f32_fn2)(struct fp_env *e, u32 a, u32 b);
 typedef u64 (*f64_fn2)(struct fp_env *e, u64 a, u64 b);
 
-static inline void ps_op2(struct cpu *c, const struct insn *in, bool M, f32_fn2 fn)
+/* Forced inline: used by 48 handlers, these are too big for gcc to inline
+ * on its own, and then every element would cost a call through fn. */
+ALWAYS_INLINE void ps_op2(struct cpu *c, const struct insn *in, bool M, f32_fn2 fn)
 {
 	union xmm s, r;
 	ld_W128(c, in, M, true, &s);
@@ -225,7 +227,7 @@ static inline void ps_op2(struct cpu *c, const struct insn *in, bool M, f32_fn2 
 	sse_finish(c, &e);
 	*d = r;
 }
-static inline void pd_op2(struct cpu *c, const struct insn *in, bool M, f64_fn2 fn)
+ALWAYS_INLINE void pd_op2(struct cpu *c, const struct insn *in, bool M, f64_fn2 fn)
 {
 	union xmm s, r;
 	ld_W128(c, in, M, true, &s);
@@ -236,7 +238,7 @@ static inline void pd_op2(struct cpu *c, const struct insn *in, bool M, f64_fn2 
 	sse_finish(c, &e);
 	*d = r;
 }
-static inline void ss_op2(struct cpu *c, const struct insn *in, bool M, f32_fn2 fn)
+ALWAYS_INLINE void ss_op2(struct cpu *c, const struct insn *in, bool M, f32_fn2 fn)
 {
 	u32 b = ld_W32(c, in, M);
 	struct fp_env e = sse_env(c);
@@ -245,7 +247,7 @@ static inline void ss_op2(struct cpu *c, const struct insn *in, bool M, f32_fn2 
 	sse_finish(c, &e);
 	d->d[0] = r;
 }
-static inline void sd_op2(struct cpu *c, const struct insn *in, bool M, f64_fn2 fn)
+ALWAYS_INLINE void sd_op2(struct cpu *c, const struct insn *in, bool M, f64_fn2 fn)
 {
 	u64 b = ld_W64(c, in, M);
 	struct fp_env e = sse_env(c);

@@ -12,6 +12,10 @@
 #define CR4_OSXMMEXCPT 0x400u
 #define FPX_PRE (FPX_IE | FPX_DE | FPX_ZE)
 
+/* for helpers taking the element operation as a function pointer: only
+ * when inlined does the call become a direct one (x87.c has the same) */
+#define ALWAYS_INLINE static inline __attribute__((always_inline))
+
 static inline struct fp_env sse_env(const struct cpu *c)
 {
 	u32 m = c->fpu.mxcsr;
