@@ -233,18 +233,6 @@ static inline u64 mm_src(struct cpu *c, const struct insn *in, bool M)
 	return v;
 }
 
-/* The XMM source (register s or an aligned m128). */
-static inline void xmm_src(struct cpu *c, const struct insn *in, bool M, union xmm *v)
-{
-	if (M) {
-		u32 lin = lin_of(c, in, 16, false);
-		sse_align16(c, lin);
-		mem_rd128(c, lin, v);
-	} else {
-		*v = c->fpu.xmm[in->s];
-	}
-}
-
 /* Handler bodies are macros, not functions taking fn: the compiler would
  * not always inline through the pointer, and each handler should be one
  * straight run of code. */
@@ -260,7 +248,7 @@ static inline void xmm_src(struct cpu *c, const struct insn *in, bool M, union x
 #define XMM_BINOP(M, fn)                                 \
 	do {                                             \
 		union xmm b_, r_;                        \
-		xmm_src(c, in, M, &b_);                  \
+		ld_W128(c, in, M, true, &b_);                  \
 		fn(&r_, &c->fpu.xmm[in->d], &b_, 16);    \
 		c->fpu.xmm[in->d] = r_;                  \
 	} while (0)
@@ -344,7 +332,7 @@ GEN_SHIFT_IMM_X(psrldq) GEN_SHIFT_IMM_X(pslldq)
 #define XMM_SHUF(M, fn)                                  \
 	do {                                             \
 		union xmm s_;                            \
-		xmm_src(c, in, M, &s_);                  \
+		ld_W128(c, in, M, true, &s_);                  \
 		fn(&c->fpu.xmm[in->d], &s_, in->imm & 0xff, 16); \
 	} while (0)
 

@@ -280,6 +280,38 @@ static inline void sse_align16(struct cpu *c, u32 lin)
 		cpu_fault(c, EX_GP, 0);
 }
 
+/* ---- XMM operands, for the SSE and the SSE2 integer handlers alike ---- */
+static inline union xmm *xreg(struct cpu *c, unsigned i) { return &c->fpu.xmm[i & 7]; }
+
+/* Linear address of the memory operand of n bytes; align: the 16-byte
+ * operands of packed instructions, #GP(0) unless aligned. */
+static inline u32 sse_lin(struct cpu *c, const struct insn *in, unsigned n, bool write, bool align)
+{
+	u32 lin = lin_of(c, in, n, write);
+	if (align)
+		sse_align16(c, lin);
+	return lin;
+}
+
+/* The W operand (ModRM.rm register, or memory when M). */
+static inline void ld_W128(struct cpu *c, const struct insn *in, bool M, bool align, union xmm *v)
+{
+	if (M)
+		mem_rd128(c, sse_lin(c, in, 16, false, align), v);
+	else
+		*v = *xreg(c, in->s);
+}
+
+static inline u64 ld_W64(struct cpu *c, const struct insn *in, bool M)
+{
+	return M ? mem_rd64(c, sse_lin(c, in, 8, false, false)) : xreg(c, in->s)->q[0];
+}
+
+static inline u32 ld_W32(struct cpu *c, const struct insn *in, bool M)
+{
+	return M ? mem_rd32(c, sse_lin(c, in, 4, false, false)) : xreg(c, in->s)->d[0];
+}
+
 /* ---- MMX registers (SDM Vol. 1, 9.5): MMi is R(i)'s significand. Every
  * MMX instruction sets TOP to 0 and marks all registers full; a write also
  * sets the register's sign/exponent to all ones. ---- */

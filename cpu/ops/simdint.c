@@ -8,13 +8,6 @@
  * any register or memory changes. */
 #include "cpu/ops/ops.h"
 
-static inline u32 xmm_lin_aligned(struct cpu *c, const struct insn *in, bool write)
-{
-	u32 lin = lin_of(c, in, 16, write);
-	sse_align16(c, lin);
-	return lin;
-}
-
 static inline void xmm_set_q(struct cpu *c, unsigned r, u64 lo)
 {
 	c->fpu.xmm[r].q[0] = lo;
@@ -126,7 +119,7 @@ HANDLER(h_movdq_load_r) { c->fpu.xmm[in->d] = c->fpu.xmm[in->s]; NEXT; }
 HANDLER(h_movdqa_load_m)
 {
 	union xmm v;
-	mem_rd128(c, xmm_lin_aligned(c, in, false), &v);
+	mem_rd128(c, sse_lin(c, in, 16, false, true), &v);
 	c->fpu.xmm[in->d] = v;
 	NEXT;
 }
@@ -141,7 +134,7 @@ HSET_XM(movdqa_load, h_movdq_load_r, h_movdqa_load_m);
 HSET_XM(movdqu_load, h_movdq_load_r, h_movdqu_load_m);
 
 HANDLER(h_movdq_store_r) { c->fpu.xmm[in->s] = c->fpu.xmm[in->d]; NEXT; }
-HANDLER(h_movdqa_store_m) { mem_wr128(c, xmm_lin_aligned(c, in, true), &c->fpu.xmm[in->d]); NEXT; }
+HANDLER(h_movdqa_store_m) { mem_wr128(c, sse_lin(c, in, 16, true, true), &c->fpu.xmm[in->d]); NEXT; }
 HANDLER(h_movdqu_store_m) { mem_wr128(c, lin_of(c, in, 16, true), &c->fpu.xmm[in->d]); NEXT; }
 HSET_XM(movdqa_store, h_movdq_store_r, h_movdqa_store_m);
 HSET_XM(movdqu_store, h_movdq_store_r, h_movdqu_store_m);

@@ -1,5 +1,5 @@
 /* sse.h - what sse.c and sse_cvt.c share: MXCSR as an fp_env, the two-step
- * exception report of SIMD floating point, and the XMM operand fetches.
+ * exception report of SIMD floating point, and the handler generators.
  * Included only by those two files. */
 #ifndef XLAT_CPU_OPS_SSE_H
 #define XLAT_CPU_OPS_SSE_H
@@ -42,37 +42,6 @@ static inline void sse_finish(struct cpu *c, const struct fp_env *e)
 		f &= FPX_PRE;
 	c->fpu.mxcsr |= f;
 	sse_raise(c);
-}
-
-static inline union xmm *xreg(struct cpu *c, unsigned i) { return &c->fpu.xmm[i & 7]; }
-
-/* Linear address of the memory operand of n bytes; align: the 16-byte
- * operands of packed instructions, #GP(0) unless aligned. */
-static inline u32 sse_lin(struct cpu *c, const struct insn *in, unsigned n, bool write, bool align)
-{
-	u32 lin = lin_of(c, in, n, write);
-	if (align)
-		sse_align16(c, lin);
-	return lin;
-}
-
-/* The W operand (ModRM.rm register, or memory when M). */
-static inline void ld_W128(struct cpu *c, const struct insn *in, bool M, bool align, union xmm *v)
-{
-	if (M)
-		mem_rd128(c, sse_lin(c, in, 16, false, align), v);
-	else
-		*v = *xreg(c, in->s);
-}
-
-static inline u64 ld_W64(struct cpu *c, const struct insn *in, bool M)
-{
-	return M ? mem_rd64(c, sse_lin(c, in, 8, false, false)) : xreg(c, in->s)->q[0];
-}
-
-static inline u32 ld_W32(struct cpu *c, const struct insn *in, bool M)
-{
-	return M ? mem_rd32(c, sse_lin(c, in, 4, false, false)) : xreg(c, in->s)->d[0];
 }
 
 /* Reg and mem handlers from BODY(c, in, M) with M constant. */
