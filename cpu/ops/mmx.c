@@ -294,8 +294,7 @@ SHIFT_BY_REG(psraw) SHIFT_BY_REG(psrad)
 #define MM_SHIFT_IMM(fn)                                 \
 	do {                                             \
 		union xmm a_ = { 0 }, r_;                \
-		fpu_check_mf(c);                         \
-		mmx_enter(c);                            \
+		mmx_begin(c);                            \
 		a_.q[0] = mmx_get(c, in->d);             \
 		fn(&r_, &a_, in->imm & 0xff, 8);         \
 		mmx_set(c, in->d, r_.q[0]);              \

@@ -336,4 +336,13 @@ static inline void fpu_check_mf(struct cpu *c)
 		fpu_signal_mf(c);
 }
 
+/* An MMX instruction with nothing else to fault on (register operands
+ * only): the pending #MF, then MMX mode. The others check, access memory,
+ * and only then call mmx_enter. */
+static inline void mmx_begin(struct cpu *c)
+{
+	fpu_check_mf(c);
+	mmx_enter(c);
+}
+
 #endif

@@ -39,8 +39,7 @@ MM_MEM_MOVES(movq, 64)
 HANDLER(h_movd_mm_load_r)
 {
 	u32 v = c->r[in->s].d;
-	fpu_check_mf(c);
-	mmx_enter(c);
+	mmx_begin(c);
 	mmx_set(c, in->d, v);
 	NEXT;
 }
@@ -48,8 +47,7 @@ HSET_XM(movd_mm_load, h_movd_mm_load_r, h_movd_mm_load_m);
 
 HANDLER(h_movd_mm_store_r)
 {
-	fpu_check_mf(c);
-	mmx_enter(c);
+	mmx_begin(c);
 	c->r[in->s].d = (u32)mmx_get(c, in->d);
 	NEXT;
 }
@@ -66,8 +64,7 @@ HSET_XM(movd_x_store, h_movd_x_store_r, h_movd_x_store_m);
 /* ---- MOVQ on MMX registers; MOVNTQ is its memory-only store ---- */
 HANDLER(h_movq_mm_load_r)
 {
-	fpu_check_mf(c);
-	mmx_enter(c);
+	mmx_begin(c);
 	mmx_set(c, in->d, mmx_get(c, in->s));
 	NEXT;
 }
@@ -75,8 +72,7 @@ HSET_XM(movq_mm_load, h_movq_mm_load_r, h_movq_mm_load_m);
 
 HANDLER(h_movq_mm_store_r)
 {
-	fpu_check_mf(c);
-	mmx_enter(c);
+	mmx_begin(c);
 	mmx_set(c, in->s, mmx_get(c, in->d));
 	NEXT;
 }
@@ -97,8 +93,7 @@ HSET_XM(movq_x_store, h_movq_x_store_r, h_movq_x_store_m);
  * the x87 state MMX (SDM Vol. 2, their "x87 FPU transition") */
 HANDLER(h_movq2dq)
 {
-	fpu_check_mf(c);
-	mmx_enter(c);
+	mmx_begin(c);
 	xmm_set_q(c, in->d, mmx_get(c, in->s));
 	NEXT;
 }
@@ -106,8 +101,7 @@ HSET_XM(movq2dq, h_movq2dq, NULL);
 
 HANDLER(h_movdq2q)
 {
-	fpu_check_mf(c);
-	mmx_enter(c);
+	mmx_begin(c);
 	mmx_set(c, in->d, c->fpu.xmm[in->s].q[0]);
 	NEXT;
 }
@@ -185,8 +179,7 @@ static inline u32 byte_signs(const u8 *b, unsigned n)
 HANDLER(h_pmovmskb)
 {
 	union xmm v = { 0 };
-	fpu_check_mf(c);
-	mmx_enter(c);
+	mmx_begin(c);
 	v.q[0] = mmx_get(c, in->s);
 	c->r[in->d].d = byte_signs(v.b, 8);
 	NEXT;
@@ -199,8 +192,7 @@ HSET_XM(pmovmskb_x, h_pmovmskb_x, NULL);
 /* ---- PEXTRW r32, mm/xmm, imm8 (register form only) ---- */
 HANDLER(h_pextrw)
 {
-	fpu_check_mf(c);
-	mmx_enter(c);
+	mmx_begin(c);
 	c->r[in->d].d = (u16)(mmx_get(c, in->s) >> (16 * (in->imm & 3)));
 	NEXT;
 }
