@@ -118,17 +118,8 @@ static const struct opdesc tab_simd[4 * 256] = {
 #undef PG
 };
 
-static int simd_grp_slot(unsigned op)
-{
-	switch (op) {
-	case 0x71: return 0;
-	case 0x72: return 1;
-	case 0x73: return 2;
-	case 0xae: return 3;
-	}
-	return -1;
-}
-#define SIMD_GRP_SLOT(op) ((op) == 0x71 ? 0 : (op) == 0x72 ? 1 : (op) == 0x73 ? 2 : 3)
+/* -1 for an opcode that is no SIMD group: a PG row on one does not compile */
+#define SIMD_GRP_SLOT(op) ((op) == 0x71 ? 0 : (op) == 0x72 ? 1 : (op) == 0x73 ? 2 : (op) == 0xae ? 3 : -1)
 
 static const struct opdesc tab_simd_grp[4 * 4 * 8] = {
 #define P(op, pfx, form, hs, fl)
@@ -310,26 +301,28 @@ static unsigned decode_fail(struct insn *in, unsigned len, unsigned vec)
 	return in->len;
 }
 
-/* Is 0F op a SIMD opcode (selected by mandatory prefix)? */
-static bool simd_op(unsigned op)
+/* The mandatory prefix of a SIMD row: the last of F2/F3, else 66, else none. */
+static unsigned simd_pfx(const struct insn *in, bool p66)
 {
-	if (simd_grp_slot(op) >= 0)
-		return true;
-	for (unsigned p = 0; p < 4; p++)
-		if (tab_simd[p * 256 + op].hs)
-			return true;
-	return false;
+	return (in->flags & INSN_REPNE) ? PF2 : (in->flags & INSN_REP) ? PF3 : p66 ? P66 : PNONE;
 }
 
-/* The row for the last of F2/F3, else 66, else none. An F2/F3 or a 66 with
- * no row of its own is #UD (as this host's CPU and QEMU do, e.g. 66 0F 77
- * and 66 0F 53), except in group 0F AE where 66 is an operand-size prefix
- * FXSAVE, LDMXCSR and the fences ignore. The prefix chosen is used up. */
-static const struct opdesc *simd_select(struct insn *in, unsigned op, bool p66, unsigned modrm)
+/* Is 0F op with prefix pfx a SIMD row? Only that prefix's row is looked
+ * at: with no row of its own an F2/F3 or a 66 is #UD (as this host's CPU
+ * and QEMU do, e.g. 66 0F 53), and the one-byte tables it then falls to
+ * hold no row for a SIMD opcode, so they give that #UD, at the same length. */
+static bool simd_op(unsigned op, unsigned pfx)
+{
+	return SIMD_GRP_SLOT(op) >= 0 || tab_simd[pfx * 256 + op].hs;
+}
+
+/* The row of a SIMD opcode, or none: in the groups by ModRM.reg, and in
+ * group 0F AE a 66 is an operand-size prefix FXSAVE, LDMXCSR and the
+ * fences ignore. The prefix chosen is used up. */
+static const struct opdesc *simd_select(struct insn *in, unsigned op, unsigned pfx, unsigned modrm)
 {
 	static const struct opdesc none = { 0 };
-	unsigned pfx = (in->flags & INSN_REPNE) ? PF2 : (in->flags & INSN_REP) ? PF3 : p66 ? P66 : PNONE;
-	int slot = simd_grp_slot(op);
+	int slot = SIMD_GRP_SLOT(op);
 	const struct opdesc *d = slot >= 0 ? &tab_simd_grp[(pfx * 4 + (unsigned)slot) * 8 + ((modrm >> 3) & 7)]
 					   : &tab_simd[pfx * 256 + op];
 	if (!d->hs && pfx == P66 && slot == 3)
@@ -402,11 +395,11 @@ unsigned decode_insn(struct insn *in, const u8 *bytes, unsigned avail, u32 eip, 
 		modrm = take(&s, 1);
 		d = modrm >= 0xc0 ? &tab_x87r[(op & 7) * 64 + (modrm & 63)]
 				  : &tab_x87m[(op & 7) * 8 + ((modrm >> 3) & 7)];
-	} else if (map == 1 && simd_op(op)) {
+	} else if (map == 1 && simd_op(op, simd_pfx(in, p66))) {
 		unsigned at = s.pos;
 		bool was_short = s.short_;
 		modrm = take(&s, 1);
-		d = simd_select(in, op, p66, modrm);
+		d = simd_select(in, op, simd_pfx(in, p66), modrm);
 		if (d->hs && !form_has_modrm(d->form)) { /* EMMS: no ModRM byte */
 			s.pos = at;
 			s.short_ = was_short;
