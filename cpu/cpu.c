@@ -130,7 +130,7 @@ void cpu_set_a20(struct cpu *c, bool on)
  * needs no test of its own. */
 void cpu_update_ac(struct cpu *c)
 {
-	bool on = (c->cr0 & 0x40000u) && (c->eflags & F_AC) && ((c->mode_key >> MK_CPL_SHIFT) & 3) == 3;
+	bool on = (c->cr0 & 0x40000u) && (c->eflags & F_AC) && cpu_cpl(c) == 3;
 	if (on == c->ac_check)
 		return;
 	c->ac_check = on;

@@ -85,7 +85,7 @@ static void deliver_pm(struct cpu *c, unsigned vec, bool has_err, u32 err, u32 r
 	if (vec * 8 + 7 > c->idt_limit)
 		cpu_fault(c, EX_GP, gerr);
 	u32 lo = mem_rd32(c, c->idt_base + vec * 8), hi = mem_rd32(c, c->idt_base + vec * 8 + 4);
-	unsigned type = (hi >> 8) & 0x1f, dpl = (hi >> 13) & 3, cpl = (c->mode_key >> MK_CPL_SHIFT) & 3;
+	unsigned type = (hi >> 8) & 0x1f, dpl = (hi >> 13) & 3, cpl = cpu_cpl(c);
 	bool gate32 = type & 8, trap = type & 1;
 	if (type == 0x05) { /* task gate: the handler is a task (Linux i386's #DF) */
 		if (soft && dpl < cpl)

@@ -35,8 +35,6 @@ void seg_load_flat(struct seg *s, u16 sel, bool code)
 	seg_set_desc(s, sel, 0x0000ffffu, code ? 0x00cf9b00u : 0x00cf9300u);
 }
 
-static unsigned cur_cpl(const struct cpu *c) { return (c->mode_key >> MK_CPL_SHIFT) & 3; }
-
 /* Read the descriptor for sel, faulting #GP(sel) when outside its table. */
 void seg_desc_read(struct cpu *c, u16 sel, u32 *lo, u32 *hi)
 {
@@ -66,7 +64,7 @@ void seg_mark_accessed(struct cpu *c, struct seg *s)
  * JMP/CALL/RET far say for a same-privilege load. */
 static void seg_fetch(struct cpu *c, unsigned sreg, u16 sel, struct seg *out)
 {
-	unsigned cpl = cur_cpl(c), rpl = sel & 3;
+	unsigned cpl = cpu_cpl(c), rpl = sel & 3;
 	if ((sel & ~3u) == 0) {
 		if (sreg == S_SS || sreg == S_CS)
 			cpu_fault(c, EX_GP, 0);
@@ -205,7 +203,7 @@ void seg_load_cs_ss_cpl(struct cpu *c, u16 cs, u16 ss, unsigned cpl, unsigned ve
  * become null (SDM Vol. 2A, IRET and RET). */
 void seg_null_inaccessible(struct cpu *c)
 {
-	unsigned cpl = cur_cpl(c);
+	unsigned cpl = cpu_cpl(c);
 	static const u8 data_segs[] = { S_ES, S_DS, S_FS, S_GS };
 	for (unsigned i = 0; i < sizeof(data_segs); i++) {
 		struct seg *s = &c->seg[data_segs[i]];

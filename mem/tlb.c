@@ -50,7 +50,7 @@ static void epoch_bump(struct cpu *c)
 		c->m->bc.epoch++; /* lookup-cache entries and links assumed the old mapping */
 }
 
-static bool cpu_user(const struct cpu *c) { return ((c->mode_key >> MK_CPL_SHIFT) & 3) == 3; }
+static bool cpu_user(const struct cpu *c) { return cpu_cpl(c) == 3; }
 
 /* Point the fast path at the current bank's array for the current privilege. */
 static void tlb_point(struct cpu *c)

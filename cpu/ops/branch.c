@@ -102,8 +102,6 @@ HSET_ONE(loopne, h_loopne);
 HSET_ONE(jecxz, h_jecxz);
 
 /* ---- far transfers ---- */
-static inline unsigned cpl_of(const struct cpu *c) { return (c->mode_key >> MK_CPL_SHIFT) & 3; }
-
 /* A call gate named by a far JMP or CALL (SDM Vol. 3A, 5.8.4): the gate's
  * DPL must admit the caller, the code segment it names may be more
  * privileged (for CALL only). Fills the target; false if sel is no gate. */
@@ -125,7 +123,7 @@ static bool call_gate(struct cpu *c, u16 sel, struct gate_target *t)
 	unsigned type = (hi >> 8) & 0x1f;
 	if (type != 0x0c && type != 0x04)
 		return false;
-	unsigned gdpl = (hi >> 13) & 3, cpl = cpl_of(c);
+	unsigned gdpl = (hi >> 13) & 3, cpl = cpu_cpl(c);
 	if (gdpl < cpl || gdpl < (sel & 3u))
 		cpu_fault(c, EX_GP, sel & ~3u);
 	if (!(hi & 0x8000))
@@ -157,7 +155,7 @@ static bool task_target(struct cpu *c, u16 sel, u16 *tss)
 	unsigned type = (hi >> 8) & 0x1f, dpl = (hi >> 13) & 3;
 	if (type != 0x09 && type != 0x05)
 		return false;
-	if (dpl < cpl_of(c) || dpl < (sel & 3u))
+	if (dpl < cpu_cpl(c) || dpl < (sel & 3u))
 		cpu_fault(c, EX_GP, sel & ~3u);
 	if (!(hi & 0x8000))
 		cpu_fault(c, EX_NP, sel & ~3u);
@@ -170,10 +168,10 @@ static const struct insn *far_jump(struct cpu *c, u16 sel, u32 off)
 	struct gate_target t;
 	if (call_gate(c, sel, &t)) {
 		/* a JMP through a gate never changes privilege */
-		if (!t.conforming && t.dpl != cpl_of(c))
+		if (!t.conforming && t.dpl != cpu_cpl(c))
 			cpu_fault(c, EX_GP, t.cs & ~3u);
 		struct seg ncs;
-		seg_fetch_cs_cpl(c, t.cs, cpl_of(c), EX_GP, &ncs);
+		seg_fetch_cs_cpl(c, t.cs, cpu_cpl(c), EX_GP, &ncs);
 		seg_mark_accessed(c, &ncs);
 		c->seg[S_CS] = ncs;
 		cpu_update_mode(c);
@@ -231,9 +229,9 @@ static const struct insn *far_call(struct cpu *c, const struct insn *in, u16 sel
 		return op_exit(c, c->eip, EXIT_NOLINK);
 	}
 	if (call_gate(c, sel, &t)) {
-		if (!t.conforming && t.dpl < cpl_of(c))
+		if (!t.conforming && t.dpl < cpu_cpl(c))
 			return call_gate_inner(c, in, &t);
-		sel = (u16)((t.cs & ~3u) | cpl_of(c));
+		sel = (u16)((t.cs & ~3u) | cpu_cpl(c));
 		off = t.off;
 		S = t.gate32 ? 4 : 2;
 	}
@@ -268,7 +266,6 @@ FAR_M(h_call_far_m32, 4, 1)
 HSET_RM(jmp_far_M, NULL, h_jmp_far_m16, h_jmp_far_m32, NULL, h_jmp_far_m16, h_jmp_far_m32);
 HSET_RM(call_far_M, NULL, h_call_far_m16, h_call_far_m32, NULL, h_call_far_m16, h_call_far_m32);
 
-static inline unsigned cur_cpl(const struct cpu *c) { return (c->mode_key >> MK_CPL_SHIFT) & 3; }
 static inline bool pm_not_vm86(const struct cpu *c) { return (c->cr0 & 1) && !(c->eflags & F_VM); }
 
 /* The code segment a return to an outer ring lands in: its DPL must equal
@@ -305,7 +302,7 @@ static const struct insn *retf(struct cpu *c, const struct insn *in, unsigned S)
 {
 	u32 off = pop_peek(c, S, 0);
 	u16 sel = (u16)pop_peek(c, S, S);
-	if (pm_not_vm86(c) && (sel & 3) > cur_cpl(c)) {
+	if (pm_not_vm86(c) && (sel & 3) > cpu_cpl(c)) {
 		return_outer(c, sel, S, 2 * S + in->imm);
 		sp_set(c, sp_get(c) + in->imm);
 		return op_exit(c, off & sz_mask(S), EXIT_NOLINK);
@@ -348,7 +345,7 @@ HSET_ONE(int1, h_int1);
 static u32 iret_mask(const struct cpu *c, unsigned S)
 {
 	u32 mask = F_ARITH | F_TF | F_DF | F_NT | F_AC | F_ID | F_RF;
-	unsigned cpl = cur_cpl(c), iopl = (c->eflags & F_IOPL) >> 12;
+	unsigned cpl = cpu_cpl(c), iopl = (c->eflags & F_IOPL) >> 12;
 	if (cpl == 0)
 		mask |= F_IOPL;
 	if (cpl <= iopl)
@@ -386,9 +383,9 @@ static const struct insn *iret(struct cpu *c, const struct insn *in, unsigned S)
 	if (c->eflags & F_VM) {
 		if (((c->eflags & F_IOPL) >> 12) < 3)
 			cpu_fault(c, EX_GP, 0); /* IOPL-sensitive in virtual-8086 mode */
-	} else if ((c->cr0 & 1) && S == 4 && (fl & F_VM) && cur_cpl(c) == 0) {
+	} else if ((c->cr0 & 1) && S == 4 && (fl & F_VM) && cpu_cpl(c) == 0) {
 		return iret_to_vm86(c, off, sel, fl);
-	} else if ((c->cr0 & 1) && (sel & 3) > cur_cpl(c)) {
+	} else if ((c->cr0 & 1) && (sel & 3) > cpu_cpl(c)) {
 		u32 mask = iret_mask(c, S);
 		return_outer(c, sel, S, 3 * S);
 		cpu_set_eflags(c, fl, mask);

@@ -87,7 +87,7 @@ static inline void popf_body(struct cpu *c, const struct insn *in, unsigned S, b
 	(void)M;
 	vm86_iopl_check(c);
 	u32 v = pop_peek(c, S, 0);
-	unsigned cpl = (c->mode_key >> MK_CPL_SHIFT) & 3;
+	unsigned cpl = cpu_cpl(c);
 	u32 iopl = (c->eflags & F_IOPL) >> 12;
 	u32 mask = F_ARITH | F_TF | F_DF | F_NT | F_AC | F_ID;
 	if (cpl == 0)

@@ -4,11 +4,10 @@
 #include "ops.h"
 #include "xlat/machine.h"
 
-static inline unsigned cpl(const struct cpu *c) { return (c->mode_key >> MK_CPL_SHIFT) & 3; }
 static inline unsigned iopl(const struct cpu *c) { return (c->eflags & F_IOPL) >> 12; }
 static inline void need_cpl0(struct cpu *c)
 {
-	if (cpl(c))
+	if (cpu_cpl(c))
 		cpu_fault(c, EX_GP, 0);
 }
 
@@ -37,14 +36,14 @@ HSET_ONE(std, h_std);
  * dispatcher sees the new IF. */
 HANDLER(h_cli)
 {
-	if (cpl(c) > iopl(c))
+	if (cpu_cpl(c) > iopl(c))
 		cpu_fault(c, EX_GP, 0);
 	c->eflags &= ~F_IF;
 	return next_insn(c, in);
 }
 HANDLER(h_sti)
 {
-	if (cpl(c) > iopl(c))
+	if (cpu_cpl(c) > iopl(c))
 		cpu_fault(c, EX_GP, 0);
 	c->eflags |= F_IF;
 	return next_insn(c, in);
@@ -65,7 +64,7 @@ HSET_ONE(hlt, h_hlt);
  * by the 32-bit TSS's I/O permission bitmap (SDM Vol. 1, 19.5.2). */
 static void io_check(struct cpu *c, u16 port, unsigned S)
 {
-	if (!(c->cr0 & 1) || (!(c->eflags & F_VM) && cpl(c) <= iopl(c)))
+	if (!(c->cr0 & 1) || (!(c->eflags & F_VM) && cpu_cpl(c) <= iopl(c)))
 		return;
 	unsigned type = c->tr.attr & 0xf;
 	if ((type != 0x9 && type != 0xb) || c->tr.limit < 0x67)
@@ -122,7 +121,7 @@ HSET_ONE(cpuid, h_cpuid);
 /* The TSC counts retired instructions (DESIGN 10): deterministic. */
 HANDLER(h_rdtsc)
 {
-	if ((c->cr4 & 4) && cpl(c))
+	if ((c->cr4 & 4) && cpu_cpl(c))
 		cpu_fault(c, EX_GP, 0);
 	u64 t = cpu_icount_now(c) + c->tsc_offset;
 	c->r[R_EAX].d = (u32)t;
@@ -206,7 +205,7 @@ HANDLER(h_sysexit)
 {
 	(void)in;
 	u16 cs = (u16)(c->sysenter[0] & 0xfffc);
-	if (!(c->cr0 & 1) || (c->eflags & F_VM) || cpl(c) || !cs)
+	if (!(c->cr0 & 1) || (c->eflags & F_VM) || cpu_cpl(c) || !cs)
 		cpu_fault(c, EX_GP, 0);
 	sys_flat(c, (u16)((cs + 16) | 3), (u16)((cs + 24) | 3), 3);
 	c->r[R_ESP].d = c->r[R_ECX].d;

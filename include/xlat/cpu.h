@@ -196,6 +196,9 @@ struct cpu {
 	struct machine *m;
 };
 
+/* The current privilege level; mode_key holds it (3 in virtual-8086 mode). */
+static inline unsigned cpu_cpl(const struct cpu *c) { return (c->mode_key >> MK_CPL_SHIFT) & 3; }
+
 /* ---- register access (little-endian host) ---- */
 static inline u8 *cpu_reg8(struct cpu *c, unsigned enc)
 {
