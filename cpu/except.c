@@ -106,16 +106,9 @@ static void deliver_pm(struct cpu *c, unsigned vec, bool has_err, u32 err, u32 r
 	u16 sel = (u16)(lo >> 16);
 	u32 off = gate32 ? ((lo & 0xffff) | (hi & 0xffff0000u)) : (lo & 0xffff);
 	unsigned S = gate32 ? 4 : 2;
-	u32 clo, chi;
-	if ((sel & ~3u) == 0)
-		cpu_fault(c, EX_GP, soft ? 0 : 1);
-	seg_desc_read(c, sel, &clo, &chi);
-	unsigned cdpl = (chi >> 13) & 3;
-	bool conforming = chi & 0x400;
-	if (!(chi & 0x1000) || !(chi & 0x800) || cdpl > cpl)
-		cpu_fault(c, EX_GP, sel & ~3u);
-	if (!(chi & 0x8000))
-		cpu_fault(c, EX_NP, sel & ~3u);
+	unsigned cdpl;
+	bool conforming;
+	seg_gate_cs(c, sel, cpl, soft ? 0 : 1, &cdpl, &conforming);
 	if (!conforming && cdpl < cpl) {
 		u32 ivals[4] = { cpu_get_eflags(c) & ~F_RF, c->seg[S_CS].sel, ret_eip, err };
 		XLOG(&c->m->log, LOG_INT, "  to ring %u through the TSS stack\n", cdpl);

@@ -1,6 +1,7 @@
-/* seg.c - segment-register loads and the checked (non-flat) address path.
- * Protected-mode loads check what a same-privilege transfer needs; gates,
- * privilege changes and task switches arrive with issue C. */
+/* seg.c - segment-register loads, the checked (non-flat) address path,
+ * loads for privilege changes and the hardware task switch. seg_fetch()
+ * checks what a same-privilege load needs; callers crossing privilege
+ * levels check privilege themselves and use the *_cpl loads. */
 #include "xlat/cpu.h"
 #include "xlat/mem.h"
 
@@ -167,6 +168,23 @@ void seg_fetch_cs_cpl(struct cpu *c, u16 sel, unsigned cpl, unsigned vec, struct
 		cpu_fault(c, EX_NP, sel & ~3u);
 	s.sel = (u16)((sel & ~3u) | cpl);
 	*out = s;
+}
+
+/* The code segment an interrupt, trap or call gate names (SDM Vol. 3A,
+ * 5.8.4 and 6.12.1.1): present, and no less privileged than cpl. A null
+ * selector faults #GP(null_err), which carries EXT for a hardware event. */
+void seg_gate_cs(struct cpu *c, u16 sel, unsigned cpl, u32 null_err, unsigned *dpl, bool *conforming)
+{
+	u32 lo, hi;
+	if ((sel & ~3u) == 0)
+		cpu_fault(c, EX_GP, null_err);
+	seg_desc_read(c, sel, &lo, &hi);
+	*dpl = (hi >> 13) & 3;
+	*conforming = hi & 0x400;
+	if ((hi & 0x1800) != 0x1800 || *dpl > cpl)
+		cpu_fault(c, EX_GP, sel & ~3u);
+	if (!(hi & 0x8000))
+		cpu_fault(c, EX_NP, sel & ~3u);
 }
 
 /* SS for cpl: RPL and DPL equal to cpl, a present writable data segment. */

@@ -132,16 +132,7 @@ static bool call_gate(struct cpu *c, u16 sel, struct gate_target *t)
 	t->gate32 = type == 0x0c;
 	t->off = t->gate32 ? ((lo & 0xffff) | (hi & 0xffff0000u)) : (lo & 0xffff);
 	t->params = hi & 0x1f;
-	u32 clo, chi;
-	if ((t->cs & ~3u) == 0)
-		cpu_fault(c, EX_GP, 0);
-	seg_desc_read(c, t->cs, &clo, &chi);
-	t->dpl = (chi >> 13) & 3;
-	t->conforming = chi & 0x400;
-	if ((chi & 0x1800) != 0x1800 || t->dpl > cpl)
-		cpu_fault(c, EX_GP, t->cs & ~3u);
-	if (!(chi & 0x8000))
-		cpu_fault(c, EX_NP, t->cs & ~3u);
+	seg_gate_cs(c, t->cs, cpl, 0, &t->dpl, &t->conforming);
 	return true;
 }
 

@@ -263,6 +263,7 @@ void seg_desc_read(struct cpu *c, u16 sel, u32 *lo, u32 *hi);
 void seg_mark_accessed(struct cpu *c, struct seg *s);
 void seg_fetch_cs_cpl(struct cpu *c, u16 sel, unsigned cpl, unsigned vec, struct seg *out);
 void seg_fetch_ss_cpl(struct cpu *c, u16 sel, unsigned cpl, unsigned vec, struct seg *out);
+void seg_gate_cs(struct cpu *c, u16 sel, unsigned cpl, u32 null_err, unsigned *dpl, bool *conforming);
 void seg_load_cs_ss_cpl(struct cpu *c, u16 cs, u16 ss, unsigned cpl, unsigned vec_cs, unsigned vec_ss);
 void seg_null_inaccessible(struct cpu *c);
 void tss_stack(struct cpu *c, unsigned cpl, u16 *ss, u32 *esp);
