@@ -110,7 +110,7 @@ void cpu_update_mode(struct cpu *c)
 		c->m->bc.epoch++; /* blocks decoded under the old key are not reused */
 	}
 	if (c->bank)
-		c->tlb = c->bank->e[((k >> MK_CPL_SHIFT) & 3) == 3];
+		tlb_point(c);
 	cpu_update_ac(c);
 }
 

@@ -52,12 +52,6 @@ static void epoch_bump(struct cpu *c)
 
 static bool cpu_user(const struct cpu *c) { return cpu_cpl(c) == 3; }
 
-/* Point the fast path at the current bank's array for the current privilege. */
-static void tlb_point(struct cpu *c)
-{
-	c->tlb = c->bank->e[cpu_user(c)];
-}
-
 void tlb_flush_all(struct cpu *c)
 {
 	if (!c->bank) {

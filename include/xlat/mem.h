@@ -61,6 +61,13 @@ void tlb_flush_page(struct cpu *c, u32 lin);       /* INVLPG */
 void tlb_select_bank(struct cpu *c);               /* after CR3 / CPL changes */
 void tlb_pt_write(struct cpu *c, u32 pa);          /* a store hit a page-table page */
 
+/* Point the fast path at the current bank's array for the current
+ * privilege: after a bank change, and after a CPL change (mode key). */
+static inline void tlb_point(struct cpu *c)
+{
+	c->tlb = c->bank->e[cpu_cpl(c) == 3];
+}
+
 /* Paging (mem/paging.c): walk the guest page tables for lin; fault (#PF)
  * unless the access is allowed. Sets A and D bits as the SDM says. */
 struct walk {
