@@ -2,8 +2,8 @@
  *
  * cpu_run() gives the CPU a budget of instructions and runs blocks until
  * it is spent. Each block costs one budget check at entry; a block longer
- * than what is left runs instruction by instruction so that deadlines land
- * on an exact instruction. Exits follow chain links (validated by the
+ * than what is left runs with a stop planted past the budget, so that
+ * deadlines land on an exact instruction. Exits follow chain links (validated by the
  * cache epoch) or the per-CPU lookup cache keyed by EIP.
  *
  * Instruction count: icount = icount_target - budget. The budget is charged
