@@ -10,6 +10,14 @@
 #include "xlat/mem.h"
 
 #define HANDLER(name) static const struct insn *name(struct cpu *c, const struct insn *in)
+/* helpers of hot handlers that gcc would otherwise leave out of line */
+#define ALWAYS_INLINE static inline __attribute__((always_inline))
+
+/* x87 status word ES (exception summary): an unmasked exception is pending */
+#define FPU_SW_ES 0x0080u
+/* the MXCSR bits LDMXCSR accepts, which FXSAVE stores as MXCSR_MASK (DAZ
+ * supported, bits 16-31 reserved) */
+#define MXCSR_VALID 0x0000ffffu
 
 /* Go on with the next instruction of the block: a tail call, so each
  * handler ends in its own indirect jump and the host predicts them apart.
@@ -332,7 +340,7 @@ static inline void mmx_set(struct cpu *c, unsigned i, u64 v)
 void fpu_signal_mf(struct cpu *c);
 static inline void fpu_check_mf(struct cpu *c)
 {
-	if (unlikely(c->fpu.sw & 0x80))
+	if (unlikely(c->fpu.sw & FPU_SW_ES))
 		fpu_signal_mf(c);
 }
 

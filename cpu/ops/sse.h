@@ -8,13 +8,8 @@
 
 #define MXCSR_DAZ 0x40u
 #define MXCSR_FTZ 0x8000u
-#define MXCSR_VALID 0xffffu /* what LDMXCSR accepts (FXSAVE's MXCSR_MASK) */
 #define CR4_OSXMMEXCPT 0x400u
 #define FPX_PRE (FPX_IE | FPX_DE | FPX_ZE)
-
-/* for helpers taking the element operation as a function pointer: only
- * when inlined does the call become a direct one (x87.c has the same) */
-#define ALWAYS_INLINE static inline __attribute__((always_inline))
 
 static inline struct fp_env sse_env(const struct cpu *c)
 {

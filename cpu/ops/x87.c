@@ -29,7 +29,6 @@
 #include "xlat/machine.h"
 
 #define SW_SF 0x0040u
-#define SW_ES 0x0080u
 #define SW_C0 0x0100u
 #define SW_C1 0x0200u
 #define SW_C2 0x0400u
@@ -46,9 +45,6 @@
  * the host: FLDCW 0xFFFF then FNSTCW gives 0x1F7F, FLDCW 0 gives 0x0040). */
 #define CW_KEEP 0x1f3fu
 #define CW_ONES 0x0040u
-#define MXCSR_MASK 0x0000ffffu /* DAZ supported, MM (bit 17) not */
-
-#define ALWAYS_INLINE static inline __attribute__((always_inline))
 
 typedef f80 (*fp_binop)(struct fp_env *e, f80 x, f80 y);
 typedef f80 (*fp_unop)(struct fp_env *e, f80 x);
@@ -109,11 +105,11 @@ static inline struct fp_env fpu_env(const struct cpu *c)
  * pending (logged once per exception). */
 static void fpu_set_pending(struct cpu *c)
 {
-	if (!(c->fpu.sw & SW_ES) && !(c->cr0 & CR0_NE) && c->m)
+	if (!(c->fpu.sw & FPU_SW_ES) && !(c->cr0 & CR0_NE) && c->m)
 		XLOG(&c->m->log, LOG_GUEST_ERRORS,
 		     "x87 exception pending with CR0.NE=0 (FIP 0x%08x): FERR#/IRQ13 not emulated, it stays pending\n",
 		     c->fpu.fip);
-	c->fpu.sw |= SW_ES | SW_B;
+	c->fpu.sw |= FPU_SW_ES | SW_B;
 }
 
 /* ES and B summarise the unmasked flags after FLDCW, FLDENV, FRSTOR,
@@ -123,7 +119,7 @@ static void fpu_update_es(struct cpu *c)
 	if (c->fpu.sw & ~c->fpu.cw & FPX_ALL)
 		fpu_set_pending(c);
 	else
-		c->fpu.sw &= (u16)~(SW_ES | SW_B);
+		c->fpu.sw &= (u16)~(FPU_SW_ES | SW_B);
 }
 
 /* What an instruction writes, for the unmasked responses */
@@ -1296,7 +1292,7 @@ static void fxsave_image(const struct cpu *c, u8 *b)
 	put32(b + 16, c->fpu.fdp);
 	put16(b + 20, c->fpu.fds);
 	put32(b + 24, c->fpu.mxcsr);
-	put32(b + 28, MXCSR_MASK);
+	put32(b + 28, MXCSR_VALID);
 	for (unsigned i = 0; i < 8; i++)
 		put_f80(b + 32 + 16 * i, c->fpu.st[(c->fpu.top + i) & 7]);
 	memcpy(b + FXSAVE_X87, c->fpu.xmm, sizeof(c->fpu.xmm));
@@ -1326,7 +1322,7 @@ HANDLER(h_fxrstor)
 	bool sse = c->cr4 & CR4_OSFXSR;
 	u8 b[FXSAVE_ALL];
 	mem_read_area(c, lin, b, sse ? FXSAVE_ALL : FXSAVE_X87);
-	if (sse && (get32(b + 24) & ~MXCSR_MASK))
+	if (sse && (get32(b + 24) & ~MXCSR_VALID))
 		cpu_fault(c, EX_GP, 0);
 	fpu_load_cw_sw_full(c, get16(b), get16(b + 2), b[4]);
 	c->fpu.fop = get16(b + 6) & 0x7ff;
