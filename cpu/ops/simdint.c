@@ -202,17 +202,11 @@ HANDLER(h_pextrw_x) { c->r[in->d].d = c->fpu.xmm[in->s].w[in->imm & 7]; NEXT; }
 HSET_XM(pextrw_x, h_pextrw_x, NULL);
 
 /* ---- PINSRW mm/xmm, r32/m16, imm8 ---- */
-static inline u16 pinsrw_src(struct cpu *c, const struct insn *in)
-{
-	if (in->flags & INSN_MEM)
-		return mem_rd16(c, lin_of(c, in, 2, false));
-	return c->r[in->s].w;
-}
 
 HANDLER(h_pinsrw)
 {
 	fpu_check_mf(c);
-	u16 v = pinsrw_src(c, in);
+	u16 v = (u16)ld_Es(c, in, 2, (in->flags & INSN_MEM) != 0);
 	unsigned sh = 16 * (in->imm & 3);
 	mmx_enter(c);
 	mmx_set(c, in->d, (mmx_get(c, in->d) & ~((u64)0xffff << sh)) | (u64)v << sh);
@@ -222,7 +216,7 @@ HSET_XM(pinsrw, h_pinsrw, h_pinsrw);
 
 HANDLER(h_pinsrw_x)
 {
-	c->fpu.xmm[in->d].w[in->imm & 7] = pinsrw_src(c, in);
+	c->fpu.xmm[in->d].w[in->imm & 7] = (u16)ld_Es(c, in, 2, (in->flags & INSN_MEM) != 0);
 	NEXT;
 }
 HSET_XM(pinsrw_x, h_pinsrw_x, h_pinsrw_x);

@@ -78,10 +78,8 @@ GEN_XM_RT(cvtps2pi, cvttps2pi, cvtps2pi);
 GEN_XM_RT(cvtpd2pi, cvttpd2pi, cvtpd2pi);
 
 /* ---- general register <-> scalar (F3/F2 0F 2A/2C/2D) ---- */
-static inline u32 ld_E32(struct cpu *c, const struct insn *in, bool M)
-{
-	return M ? mem_rd32(c, lin_of(c, in, 4, false)) : c->r[in->s].d;
-}
+/* the r/m32 source: ops.h's ld_Es at 32 bits */
+static inline u32 ld_E32(struct cpu *c, const struct insn *in, bool M) { return ld_Es(c, in, 4, M); }
 SSE_SCALAR1(cvtsi2ss, u32, ld_E32, u32, d, f32_from_i32(&e, (s32)a))
 static inline void cvtsi2sd_(struct cpu *c, const struct insn *in, bool M)
 {
